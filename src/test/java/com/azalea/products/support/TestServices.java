@@ -1,0 +1,46 @@
+package com.azalea.products.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.context.DynamicPropertyRegistrar;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+/**
+ * Where the tests find their services, decided once per test JVM: containers where a Docker engine
+ * runs, else the services of this machine (PostgreSQL on 127.0.0.1, database azalea_test, which
+ * {@code .ci/run} creates).
+ */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestServices {
+
+    static final boolean DOCKER = DockerClientFactory.instance().isDockerAvailable();
+
+    /** Started on first use and shared by every context of the run. */
+    private static final class Containers {
+        static final PostgreSQLContainer POSTGRES = start(new PostgreSQLContainer("postgres:15-alpine"));
+
+        private static <T extends org.testcontainers.containers.GenericContainer<?>> T start(T container) {
+            container.start();
+            return container;
+        }
+    }
+
+    @Bean
+    DynamicPropertyRegistrar serviceProperties() {
+        return registry -> {
+            if (DOCKER) {
+                registry.add("spring.datasource.url", Containers.POSTGRES::getJdbcUrl);
+                registry.add("spring.datasource.username", Containers.POSTGRES::getUsername);
+                registry.add("spring.datasource.password", Containers.POSTGRES::getPassword);
+            } else {
+                registry.add("spring.datasource.url", () -> localProperty("AZALEA_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/azalea_test"));
+            }
+        };
+    }
+
+    private static String localProperty(String environmentVariable, String fallback) {
+        String value = System.getenv(environmentVariable);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
