@@ -19,9 +19,11 @@ public class AzaleaCommand extends SpringCommand implements Callable<Integer> {
     static final int SERVING = -1;
 
     static int execute(String... args) {
-        return new CommandLine(new AzaleaCommand())
-                .setExecutionExceptionHandler(new CliErrors())
-                .execute(args);
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        return new CommandLine(new AzaleaCommand()).setExecutionExceptionHandler(new CliErrors());
     }
 
     @Override

@@ -22,8 +22,9 @@ public class IngestCommand extends SpringCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        String[] springArgs = springArgs();
         SourceDirectory source = SourceDirectory.check(dir); // before connecting: bad input fails fast
-        try (var context = BatchContext.start(springArgs())) {
+        try (var context = BatchContext.start(springArgs)) {
             IngestReport report = context.getBean(CatalogIngest.class).ingest(source);
             System.out.print(report.format());
         }
