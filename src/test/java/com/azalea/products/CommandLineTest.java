@@ -2,9 +2,11 @@ package com.azalea.products;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azalea.products.generate.DirtRates;
 import com.azalea.products.system.CliErrors;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -61,5 +63,24 @@ class CommandLineTest {
     void unknownOptionsAreUsageErrors() {
         assertThat(run("ingest", "--dir", ".", "--bogus")).isEqualTo(CommandLine.ExitCode.USAGE);
         assertThat(err.toString()).contains("Unknown option or parameter: '--bogus'");
+    }
+
+    @Test
+    void generateHelpStatesEveryDirtRate() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = AzaleaCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        assertThat(cli.execute("generate", "--help")).isZero();
+        DirtRates rates = DirtRates.DEFAULT;
+        for (double rate : new double[] {rates.duplicateId(), rates.missingParent(), rates.relatedZero(), rates.relatedDangling(),
+                rates.unclosedQuote(), rates.overlongThumbnail(), rates.quotedPunctuation()}) {
+            assertThat(out.toString()).contains(" " + BigDecimal.valueOf(rate * 100).stripTrailingZeros().toPlainString() + "% ");
+        }
+    }
+
+    @Test
+    void generateRefusesANonPositiveScale(@TempDir Path dir) {
+        assertThat(run("generate", "--out", dir.toString(), "--scale", "0")).isEqualTo(CliErrors.BAD_INPUT);
+        assertThat(err.toString()).isEqualTo("error: --scale must be greater than 0 and at most 100, was 0.0\n");
     }
 }
