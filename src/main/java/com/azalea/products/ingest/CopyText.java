@@ -1,39 +1,45 @@
 package com.azalea.products.ingest;
 
-import java.io.IOException;
-import java.io.Writer;
-
-/** Writes rows in PostgreSQL's COPY text format: tab-separated, backslash escapes, {@code \N} for NULL. */
+/**
+ * Formats rows in PostgreSQL's COPY text format: tab-separated, backslash escapes, {@code \N} for
+ * NULL. A row is built in one buffer and handed to the stream in one write.
+ */
 final class CopyText {
 
-    private CopyText() {
-    }
+    private final StringBuilder row = new StringBuilder(1024);
 
-    static void writeRow(Writer out, String[] values, int count) throws IOException {
+    /** @return the row, valid until the next call */
+    CharSequence format(String[] values, int count) {
+        row.setLength(0);
         for (int i = 0; i < count; i++) {
             if (i > 0) {
-                out.write('\t');
+                row.append('\t');
             }
-            writeValue(out, values[i]);
+            append(values[i]);
         }
-        out.write('\n');
+        return row.append('\n');
     }
 
-    private static void writeValue(Writer out, String value) throws IOException {
+    private void append(String value) {
         if (value == null) {
-            out.write("\\N");
+            row.append("\\N");
             return;
         }
         int length = value.length();
+        int start = 0;
         for (int i = 0; i < length; i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> out.write("\\\\");
-                case '\t' -> out.write("\\t");
-                case '\n' -> out.write("\\n");
-                case '\r' -> out.write("\\r");
-                default -> out.write(c);
+            String escaped = switch (value.charAt(i)) {
+                case '\\' -> "\\\\";
+                case '\t' -> "\\t";
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                default -> null;
+            };
+            if (escaped != null) {
+                row.append(value, start, i).append(escaped);
+                start = i + 1;
             }
         }
+        row.append(value, start, length);
     }
 }

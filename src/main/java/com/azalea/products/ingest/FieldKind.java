@@ -27,16 +27,19 @@ enum FieldKind {
     /** @return the value for COPY, {@code null} for SQL NULL */
     String check(String name, String value, int maxLength, RowChecks checks) throws Rejection {
         return switch (this) {
-            case ID -> checks.ownId(name, positiveInt(name, value));
-            case PRODUCT_REF -> checks.existingProduct(name, positiveInt(name, value), RejectReason.MISSING_PARENT);
-            case STYLE_REF -> checks.existingStyle(name, positiveInt(name, value));
+            case ID -> checks.ownId(name, positiveInt(name, value), value);
+            case PRODUCT_REF -> checks.existingProduct(name, positiveInt(name, value), value, RejectReason.MISSING_PARENT);
+            case STYLE_REF -> checks.existingStyle(name, positiveInt(name, value), value);
             case RELATED_PRODUCT_REF -> relatedProduct(name, value, checks);
             case TEXT -> text(name, value, maxLength);
             case NULLABLE_TEXT -> NULL_WORD.equals(value) ? null : text(name, value, maxLength);
             case PRICE -> price(name, value);
             case NULLABLE_PRICE -> value.isEmpty() || NULL_WORD.equals(value) ? null : price(name, value);
             case FLAG -> flag(name, value);
-            case QUANTITY -> Integer.toString(nonNegativeInt(name, value));
+            case QUANTITY -> {
+                nonNegativeInt(name, value);
+                yield value;
+            }
         };
     }
 
@@ -45,7 +48,7 @@ enum FieldKind {
         if (id == 0) {
             throw new Rejection(RejectReason.MISSING_RELATED_PRODUCT, name + " is 0");
         }
-        return checks.existingProduct(name, id, RejectReason.MISSING_RELATED_PRODUCT);
+        return checks.existingProduct(name, id, value, RejectReason.MISSING_RELATED_PRODUCT);
     }
 
     private static int positiveInt(String name, String value) throws Rejection {

@@ -22,6 +22,7 @@ final class RejectSpool implements AutoCloseable {
     private final BufferedWriter out;
     private final Map<RejectReason, Long> counts = new EnumMap<>(RejectReason.class);
     private final String[] row = new String[5];
+    private final CopyText copyText = new CopyText();
 
     RejectSpool() throws IOException {
         spool = Files.createTempFile("azalea-rejects", ".copy");
@@ -35,7 +36,7 @@ final class RejectSpool implements AutoCloseable {
         row[2] = rejection.reason().code();
         row[3] = rejection.getMessage();
         row[4] = raw.replace("\0", "\\0"); // PostgreSQL text cannot hold NUL
-        CopyText.writeRow(out, row, row.length);
+        out.append(copyText.format(row, row.length));
     }
 
     /** Copies what was collected into the table and returns the counts per reason. */

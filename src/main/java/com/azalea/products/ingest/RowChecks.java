@@ -32,26 +32,27 @@ final class RowChecks {
         own.add(pendingId);
     }
 
-    String ownId(String name, int id) throws Rejection {
+    /** The check methods return {@code value}, the id as written, which is what COPY receives. */
+    String ownId(String name, int id, String value) throws Rejection {
         if (own.contains(id)) {
             throw new Rejection(RejectReason.DUPLICATE_ID, name + " " + id + " appears on an earlier line");
         }
         pendingId = id;
-        return Integer.toString(id);
+        return value;
     }
 
-    String existingProduct(String name, int id, RejectReason whenMissing) throws Rejection {
-        return existing(products, "product", name, id, whenMissing);
+    String existingProduct(String name, int id, String value, RejectReason whenMissing) throws Rejection {
+        return existing(products, "product", name, id, value, whenMissing);
     }
 
-    String existingStyle(String name, int id) throws Rejection {
-        return existing(styles, "style", name, id, RejectReason.MISSING_PARENT);
+    String existingStyle(String name, int id, String value) throws Rejection {
+        return existing(styles, "style", name, id, value, RejectReason.MISSING_PARENT);
     }
 
-    private static String existing(IdSet ids, String kind, String name, int id, RejectReason whenMissing) throws Rejection {
+    private static String existing(IdSet ids, String kind, String name, int id, String value, RejectReason whenMissing) throws Rejection {
         if (!ids.contains(id)) {
             throw new Rejection(whenMissing, name + " " + id + ": no such " + kind);
         }
-        return Integer.toString(id);
+        return value;
     }
 }

@@ -17,7 +17,7 @@ public final class Progress implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Progress.class);
     private static final int LOG_INTERVAL_MILLIS = 5_000;
-    private static final long MESSAGE_EVERY_ROWS = 1 << 16;
+    private static final long MESSAGE_EVERY_ROWS = 1 << 14;
 
     private final ProgressBar bar;
     private final long startNanos = System.nanoTime();
@@ -34,15 +34,17 @@ public final class Progress implements AutoCloseable {
         if (onTerminal()) {
             builder.setUpdateIntervalMillis(250);
         } else {
-            builder.setConsumer(new DelegatingProgressBarConsumer(log::info)).setUpdateIntervalMillis(LOG_INTERVAL_MILLIS);
+            builder.setConsumer(new DelegatingProgressBarConsumer(log::info, 200)).setUpdateIntervalMillis(LOG_INTERVAL_MILLIS);
         }
         return new Progress(builder.build());
     }
 
-    /** Moves the bar by {@code work} units and counts one row. */
-    public void advance(long work) {
+    /** Moves the bar by {@code work} units and counts {@code done} more rows. Not thread-safe: call from one thread. */
+    public void advance(long work, long done) {
         bar.stepBy(work);
-        if (++rows % MESSAGE_EVERY_ROWS == 0) {
+        long before = rows;
+        rows += done;
+        if (before / MESSAGE_EVERY_ROWS != rows / MESSAGE_EVERY_ROWS) {
             showRows();
         }
     }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Import;
 /** A test of the whole application on real services, on a random port; all such tests share one context. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "azalea.first-start.sample-scale=0")
 @Import(TestServices.class)
 public @interface IntegrationTest {
 }

@@ -1,0 +1,62 @@
+package com.azalea.products.projection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Projects a range of product ids with the one statement in {@code projector/documents.sql}, then
+ * mirrors what it stored to Redis. The full rebuild and a single-product reprojection both come here,
+ * so they give the same bytes.
+ */
+@Service
+public class Projector {
+
+    private final JdbcClient jdbc;
+    private final RedisMirror mirror;
+    private final String statement;
+
+    public Projector(JdbcClient jdbc, RedisMirror mirror) {
+        this.jdbc = jdbc;
+        this.mirror = mirror;
+        this.statement = load("projector/documents.sql");
+    }
+
+    /** Projects one product (or removes its documents when it is gone). */
+    public void project(long productId) {
+        project(productId, productId);
+    }
+
+    /** @return how many products of the range were projected or removed */
+    public int project(long firstId, long lastId) {
+        List<ProjectedProduct> projected = jdbc.sql(statement)
+                .param("first_id", firstId)
+                .param("last_id", lastId)
+                .query((rs, row) -> {
+                    Map<Document, byte[]> documents = new EnumMap<>(Document.class);
+                    if (rs.getObject("version") != null) {
+                        for (Document document : Document.values()) {
+                            documents.put(document, rs.getString(document.column()).getBytes(StandardCharsets.UTF_8));
+                        }
+                    }
+                    return new ProjectedProduct(rs.getLong("product_id"), documents);
+                })
+                .list();
+        mirror.write(projected);
+        return projected.size();
+    }
+
+    private static String load(String resource) {
+        try {
+            return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the projection statement " + resource + " is missing from the build", e);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package com.azalea.products.query;
+
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.ByteArrayCodec;
+import java.time.Duration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The read path's Redis: one shared Lettuce connection with a byte codec, taken from the client Spring
+ * Data Redis configured. A GET is a single command that returns the stored bytes, with no template,
+ * serializer or connection binding in between.
+ */
+@Component
+class DocumentCache implements AutoCloseable {
+
+    /** How long "no such product" is remembered; a projection of that product overwrites it at once. */
+    static final Duration ABSENT_LIFETIME = Duration.ofMinutes(5);
+
+    private final StatefulRedisConnection<byte[], byte[]> connection;
+    private final RedisCommands<byte[], byte[]> commands;
+
+    DocumentCache(LettuceConnectionFactory factory) {
+        factory.start();
+        this.connection = ((RedisClient) factory.getRequiredNativeClient()).connect(ByteArrayCodec.INSTANCE);
+        this.commands = connection.sync();
+    }
+
+    byte[] get(byte[] key) {
+        return commands.get(key);
+    }
+
+    /**
+     * Stores a value read from the table only if the key is still absent: a projection that ran
+     * meanwhile has written a newer value, which must win.
+     */
+    void refill(byte[] key, byte[] value) {
+        SetArgs args = value.length == 0 ? SetArgs.Builder.nx().ex(ABSENT_LIFETIME) : SetArgs.Builder.nx();
+        commands.set(key, value, args);
+    }
+
+    @Override
+    public void close() {
+        connection.close();
+    }
+}

@@ -1,0 +1,67 @@
+package com.azalea.products.system;
+
+import com.azalea.products.generate.CatalogGenerator;
+import com.azalea.products.generate.DirtRates;
+import com.azalea.products.ingest.CatalogIngest;
+import com.azalea.products.ingest.SourceDirectory;
+import com.azalea.products.projection.FullRebuild;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * Makes a fresh service useful with no manual step: on an empty database it loads a generated sample
+ * catalog (when configured), and on an empty read model it runs the full rebuild. Runs before the
+ * service reports itself ready.
+ */
+@Component
+@ConditionalOnWebApplication
+class FirstStart implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstStart.class);
+
+    private final JdbcClient jdbc;
+    private final CatalogIngest ingest;
+    private final FullRebuild rebuild;
+    private final FirstStartProperties properties;
+
+    FirstStart(JdbcClient jdbc, CatalogIngest ingest, FullRebuild rebuild, FirstStartProperties properties) {
+        this.jdbc = jdbc;
+        this.ingest = ingest;
+        this.rebuild = rebuild;
+        this.properties = properties;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws IOException {
+        boolean noProducts = !jdbc.sql("SELECT EXISTS (SELECT 1 FROM products)").query(Boolean.class).single();
+        if (noProducts && properties.sampleScale() > 0) {
+            loadSample();
+        }
+        if (rebuild.readModelEmpty()) {
+            log.info("the read model is empty: projecting the catalog");
+            var report = rebuild.rebuild();
+            log.info("projected {} products in {} ms", report.products(), report.elapsed().toMillis());
+        }
+    }
+
+    private void loadSample() throws IOException {
+        Path dir = Files.createTempDirectory("azalea-sample");
+        try {
+            log.info("the catalog is empty: generating and loading a sample at scale {} (azalea.first-start.sample-scale)", properties.sampleScale());
+            new CatalogGenerator(DirtRates.DEFAULT).generate(dir, properties.sampleScale(), properties.seed());
+            var report = ingest.ingest(SourceDirectory.check(dir));
+            log.info("sample loaded: {} rows, {} lines rejected", report.loaded(), report.rejected());
+        } finally {
+            FileSystemUtils.deleteRecursively(dir);
+        }
+    }
+}
