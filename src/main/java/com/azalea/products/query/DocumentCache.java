@@ -44,6 +44,8 @@ class DocumentCache implements AutoCloseable {
 
     @Override
     public void close() {
-        connection.close();
+        if (connection.isOpen()) { // the client may have shut it down first
+            connection.close();
+        }
     }
 }

@@ -50,6 +50,13 @@ class DocumentReader {
             return running.join();
         }
         try {
+            // A refill that finished between our miss and now has stored the value: no second read.
+            byte[] stored = cache.get(key.document().key(key.productId()));
+            if (stored != null) {
+                CachedDocument document = CachedDocument.of(stored);
+                mine.complete(document);
+                return document;
+            }
             byte[] value = jdbc.sql("SELECT cached_document(" + key.document().column() + ") FROM product_documents WHERE product_id = ?")
                     .param(key.productId())
                     .query(String.class)

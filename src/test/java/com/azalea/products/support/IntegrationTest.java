@@ -11,6 +11,6 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "azalea.first-start.sample-scale=0")
-@Import(TestServices.class)
+@Import({TestServices.class, SqlStatements.class})
 public @interface IntegrationTest {
 }

@@ -4,12 +4,13 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * Where the tests find their services, decided once per test JVM: containers where a Docker engine
- * runs, else the services of this machine (PostgreSQL on 127.0.0.1, database azalea_test, which
- * {@code .ci/run} creates).
+ * runs, else the services of this machine: PostgreSQL on 127.0.0.1, database azalea_test (which
+ * {@code .ci/run} creates), and Redis on 127.0.0.1, database 1.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestServices {
@@ -19,8 +20,9 @@ public class TestServices {
     /** Started on first use and shared by every context of the run. */
     private static final class Containers {
         static final PostgreSQLContainer POSTGRES = start(new PostgreSQLContainer("postgres:15-alpine"));
+        static final GenericContainer<?> REDIS = start(new GenericContainer<>("redis:7-alpine").withExposedPorts(6379));
 
-        private static <T extends org.testcontainers.containers.GenericContainer<?>> T start(T container) {
+        private static <T extends GenericContainer<?>> T start(T container) {
             container.start();
             return container;
         }
@@ -33,8 +35,12 @@ public class TestServices {
                 registry.add("spring.datasource.url", Containers.POSTGRES::getJdbcUrl);
                 registry.add("spring.datasource.username", Containers.POSTGRES::getUsername);
                 registry.add("spring.datasource.password", Containers.POSTGRES::getPassword);
+                registry.add("spring.data.redis.host", Containers.REDIS::getHost);
+                registry.add("spring.data.redis.port", () -> Containers.REDIS.getMappedPort(6379));
             } else {
                 registry.add("spring.datasource.url", () -> localProperty("AZALEA_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/azalea_test"));
+                // database 1: the tests flush it, and must not touch what a local service keeps in database 0
+                registry.add("spring.data.redis.database", () -> 1);
             }
         };
     }

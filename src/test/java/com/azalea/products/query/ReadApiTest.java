@@ -1,0 +1,327 @@
+package com.azalea.products.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azalea.products.generate.CatalogGenerator;
+import com.azalea.products.generate.DirtRates;
+import com.azalea.products.ingest.CatalogIngest;
+import com.azalea.products.ingest.SourceDirectory;
+import com.azalea.products.projection.Document;
+import com.azalea.products.projection.FullRebuild;
+import com.azalea.products.projection.Projector;
+import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.SqlStatements;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The read API over real HTTP, against documents projected from a generated catalog. */
+@IntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReadApiTest {
+
+    private static final DateTimeFormatter API_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    @Autowired
+    CatalogIngest ingest;
+    @Autowired
+    FullRebuild rebuild;
+    @Autowired
+    Projector projector;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StringRedisTemplate redis;
+    @Value("${local.server.port}")
+    int port;
+
+    final HttpClient http = HttpClient.newHttpClient();
+    final JsonMapper json = JsonMapper.builder().build();
+    long bareProduct;
+    long styleWithoutPhotos;
+
+    @BeforeAll
+    void loadAndProject(@TempDir Path dir) throws IOException {
+        new CatalogGenerator(DirtRates.DEFAULT).generate(dir, 0.001, 3);
+        ingest.ingest(SourceDirectory.check(dir));
+        long max = jdbc.sql("SELECT max(id) FROM products").query(Long.class).single();
+        bareProduct = max + 1;
+        styleWithoutPhotos = max + 2;
+        jdbc.sql("INSERT INTO products (id, name, slogan, description, category, default_price) VALUES (?, 'Bare', 's', 'd', 'Hats', 9)")
+                .param(bareProduct).update();
+        jdbc.sql("INSERT INTO products (id, name, slogan, description, category, default_price) VALUES (?, 'Plain', 's', 'd', 'Hats', 12)")
+                .param(styleWithoutPhotos).update();
+        jdbc.sql("INSERT INTO styles (id, product_id, name, original_price, sale_price, is_default) SELECT max(id) + 1, ?, 'Grey', 12, 7.5, false FROM styles")
+                .param(styleWithoutPhotos).update();
+        flushRedis();
+        rebuild.rebuild();
+    }
+
+    @Test
+    void everyProductDocumentMatchesTheWriteModel() throws Exception {
+        for (long id : jdbc.sql("SELECT id FROM products ORDER BY id").query(Long.class).list()) {
+            assertThat(getJson("/products/" + id)).as("product %d", id).isEqualTo(json.valueToTree(expectedProduct(id)));
+            assertThat(getJson("/products/" + id + "/styles")).as("styles %d", id).isEqualTo(json.valueToTree(expectedStyles(id)));
+            assertThat(getJson("/products/" + id + "/related")).as("related %d", id).isEqualTo(json.valueToTree(expectedRelated(id)));
+        }
+    }
+
+    @Test
+    void productsWithoutStylesAndStylesWithoutPhotosOrSkusHaveEmptyCollections() throws Exception {
+        assertThat(getJson("/products/" + bareProduct + "/styles")).isEqualTo(json.readTree("{\"product_id\": \"" + bareProduct + "\", \"results\": []}"));
+        assertThat(getJson("/products/" + bareProduct).get("features").isEmpty()).isTrue();
+        assertThat(getJson("/products/" + bareProduct + "/related").isEmpty()).isTrue();
+        JsonNode style = getJson("/products/" + styleWithoutPhotos + "/styles").get("results").get(0);
+        assertThat(style.get("photos").isEmpty()).isTrue();
+        assertThat(style.get("skus").isEmpty()).isTrue();
+        assertThat(style.get("sale_price").asString()).isEqualTo("7.50");
+        assertThat(style.get("default?").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theListPagesThroughTheProductsInIdOrder() throws Exception {
+        List<Long> ids = jdbc.sql("SELECT id FROM products ORDER BY id").query(Long.class).list();
+        JsonNode first = getJson("/products");
+        assertThat(first).hasSize(5);
+        assertThat(first.get(0)).isEqualTo(json.valueToTree(summary(ids.get(0))));
+        JsonNode third = getJson("/products?page=3&count=7");
+        List<Long> thirdIds = new ArrayList<>();
+        third.forEach(entry -> thirdIds.add(entry.get("id").asLong()));
+        assertThat(thirdIds).isEqualTo(ids.subList(14, 21));
+        assertThat(getJson("/products?page=100000&count=100").isEmpty()).isTrue();
+    }
+
+    @Test
+    void aFullRebuildAndSingleReprojectionsGiveIdenticalDocuments() {
+        Map<Long, String> rebuilt = documentsInTable();
+        Map<String, String> cachedAfterRebuild = cached(rebuilt.keySet());
+        rebuilt.keySet().forEach(projector::project);
+        assertThat(documentsInTable()).isEqualTo(rebuilt);
+        assertThat(cached(rebuilt.keySet())).isEqualTo(cachedAfterRebuild).doesNotContainValue(null);
+    }
+
+    @Test
+    void aProjectedGetCostsOneRedisCommandAndNoSql() throws Exception {
+        String path = "/products/" + styleWithoutPhotos + "/styles";
+        get(path); // cached now, whatever came before
+        Map<String, Long> before = redisCommandCalls();
+        long sqlBefore = SqlStatements.count();
+        HttpResponse<String> response = get(path);
+        Map<String, Long> after = redisCommandCalls();
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(SqlStatements.count() - sqlBefore).isZero();
+        Map<String, Long> delta = new LinkedHashMap<>();
+        after.forEach((command, calls) -> {
+            long change = calls - before.getOrDefault(command, 0L);
+            if (change > 0 && !command.equals("info")) {
+                delta.put(command, change);
+            }
+        });
+        assertThat(delta).isEqualTo(Map.of("get", 1L));
+    }
+
+    @Test
+    void afterRedisIsFlushedAnswersStayCorrectAndRedisIsRefilled() throws Exception {
+        long id = styleWithoutPhotos;
+        String before = get("/products/" + id + "/styles").body();
+        flushRedis();
+        long sqlBefore = SqlStatements.count();
+        assertThat(get("/products/" + id + "/styles").body()).isEqualTo(before);
+        assertThat(SqlStatements.count() - sqlBefore).isEqualTo(1);
+        assertThat(redis.hasKey("styles:" + id)).isTrue();
+        assertThat(get("/products/" + id + "/styles").body()).isEqualTo(before);
+        assertThat(SqlStatements.count() - sqlBefore).as("the second read is a cache hit").isEqualTo(1);
+    }
+
+    @Test
+    void concurrentMissesOfOneKeyCauseOneRefill() throws Exception {
+        flushRedis();
+        long sqlBefore = SqlStatements.count();
+        try (var pool = Executors.newFixedThreadPool(32)) {
+            var answers = new ArrayList<java.util.concurrent.Future<HttpResponse<String>>>();
+            for (int i = 0; i < 64; i++) {
+                answers.add(pool.submit(() -> get("/products/" + bareProduct)));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get().statusCode()).isEqualTo(200);
+            }
+        }
+        assertThat(SqlStatements.count() - sqlBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aMatchingIfNoneMatchGetsNotModified() throws Exception {
+        HttpResponse<String> first = get("/products/" + bareProduct);
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertThat(etag).matches("\"[0-9a-f]{32}\"");
+        HttpResponse<String> second = http.send(HttpRequest.newBuilder(uri("/products/" + bareProduct)).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(second.statusCode()).isEqualTo(304);
+        assertThat(second.body()).isEmpty();
+        HttpResponse<String> other = http.send(HttpRequest.newBuilder(uri("/products/" + bareProduct)).header("If-None-Match", "\"stale\"").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(other.statusCode()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/products/abc", "/products/-1", "/products/0", "/products/99999999999999999999", "/products/1.5",
+            "/products/abc/styles", "/products/0/related", "/products?page=0", "/products?count=-1", "/products?count=abc",
+            "/products?count=101", "/products?page=1.5", "/products?page=99999999999999999999"})
+    void badValuesAreBadRequests(String path) throws Exception {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("detail").asString()).isNotBlank();
+    }
+
+    @Test
+    void unknownAndDeletedProductsAreNotFound() throws Exception {
+        for (String path : List.of("/products/987654321", "/products/987654321/styles", "/products/987654321/related")) {
+            HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(json.readTree(response.body()).get("detail").asString()).isEqualTo("product 987654321 does not exist");
+        }
+        long doomed = jdbc.sql("INSERT INTO products (id, name, slogan, description, category, default_price) VALUES (?, 'Gone', 's', 'd', 'Hats', 1) RETURNING id")
+                .param(bareProduct + 100).query(Long.class).single();
+        projector.project(doomed);
+        assertThat(get("/products/" + doomed).statusCode()).isEqualTo(200);
+        jdbc.sql("DELETE FROM products WHERE id = ?").param(doomed).update();
+        projector.project(doomed);
+        assertThat(get("/products/" + doomed).statusCode()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM product_documents WHERE product_id = ?").param(doomed).query(Long.class).single()).isZero();
+    }
+
+    // --- expected documents, built from the write model with plain queries, independently of the projector
+
+    private Map<String, Object> summary(long id) {
+        return jdbc.sql("SELECT * FROM products WHERE id = ?").param(id).query((rs, row) -> {
+            Map<String, Object> product = new LinkedHashMap<>();
+            product.put("id", rs.getInt("id"));
+            for (String column : List.of("campus", "name", "slogan", "description", "category")) {
+                product.put(column, rs.getString(column));
+            }
+            product.put("default_price", rs.getBigDecimal("default_price").toPlainString());
+            product.put("created_at", API_TIME.format(rs.getTimestamp("created_at").toInstant()));
+            product.put("updated_at", API_TIME.format(rs.getTimestamp("updated_at").toInstant()));
+            return product;
+        }).single();
+    }
+
+    private Map<String, Object> expectedProduct(long id) {
+        Map<String, Object> product = summary(id);
+        product.put("features", jdbc.sql("SELECT feature, value FROM features WHERE product_id = ? ORDER BY id").param(id)
+                .query((rs, row) -> {
+                    Map<String, Object> feature = new LinkedHashMap<>();
+                    feature.put("feature", rs.getString(1));
+                    feature.put("value", rs.getString(2));
+                    return feature;
+                }).list());
+        return product;
+    }
+
+    private Map<String, Object> expectedStyles(long id) {
+        var results = jdbc.sql("SELECT * FROM styles WHERE product_id = ? ORDER BY id").param(id).query((rs, row) -> {
+            Map<String, Object> style = new LinkedHashMap<>();
+            int styleId = rs.getInt("id");
+            style.put("style_id", styleId);
+            style.put("name", rs.getString("name"));
+            style.put("original_price", rs.getBigDecimal("original_price").toPlainString());
+            style.put("sale_price", rs.getBigDecimal("sale_price") == null ? null : rs.getBigDecimal("sale_price").toPlainString());
+            style.put("default?", rs.getBoolean("is_default"));
+            style.put("photos", jdbc.sql("SELECT thumbnail_url, url FROM photos WHERE style_id = ? ORDER BY id").param(styleId)
+                    .query((p, n) -> Map.of("thumbnail_url", p.getString(1), "url", p.getString(2))).list());
+            Map<String, Object> skus = new LinkedHashMap<>();
+            jdbc.sql("SELECT id, quantity, size FROM skus WHERE style_id = ?").param(styleId)
+                    .query((k, n) -> skus.put(k.getString(1), Map.of("quantity", k.getInt(2), "size", k.getString(3)))).list();
+            style.put("skus", skus);
+            return style;
+        }).list();
+        Map<String, Object> styles = new LinkedHashMap<>();
+        styles.put("product_id", Long.toString(id));
+        styles.put("results", results);
+        return styles;
+    }
+
+    private List<Integer> expectedRelated(long id) {
+        return jdbc.sql("SELECT related_product_id FROM related WHERE product_id = ? ORDER BY id").param(id).query(Integer.class).list();
+    }
+
+    // --- helpers
+
+    private Map<Long, String> documentsInTable() {
+        Map<Long, String> documents = new LinkedHashMap<>();
+        jdbc.sql("SELECT product_id, version, summary::text || product::text || styles::text || related::text FROM product_documents ORDER BY product_id")
+                .query((rs, row) -> documents.put(rs.getLong(1), rs.getLong(2) + rs.getString(3))).list();
+        return documents;
+    }
+
+    private Map<String, String> cached(java.util.Collection<Long> ids) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (long id : ids) {
+            for (Document document : Document.values()) {
+                String key = document.column() + ":" + id;
+                values.put(key, redis.opsForValue().get(key));
+            }
+        }
+        return values;
+    }
+
+    private Map<String, Long> redisCommandCalls() {
+        Properties stats = redis.execute((RedisCallback<Properties>) connection -> connection.serverCommands().info("commandstats"));
+        Map<String, Long> calls = new LinkedHashMap<>();
+        stats.forEach((name, value) -> {
+            String command = name.toString().replace("cmdstat_", "");
+            String text = value.toString();
+            calls.put(command, Long.parseLong(text.substring(text.indexOf("calls=") + 6, text.indexOf(','))));
+        });
+        return calls;
+    }
+
+    private void flushRedis() {
+        redis.execute((RedisCallback<Void>) connection -> {
+            connection.serverCommands().flushDb();
+            return null;
+        });
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private JsonNode getJson(String path) throws IOException, InterruptedException {
+        HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
+        return json.readTree(response.body());
+    }
+}
