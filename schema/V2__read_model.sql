@@ -20,4 +20,4 @@ CREATE TABLE product_documents (
 -- projected; a refill after a cache miss derives the same value from the same row.
 CREATE FUNCTION cached_document(document jsonb) RETURNS text
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-    RETURN '"' || md5(document::text) || '"' || chr(10) || document::text;
+    AS $$ SELECT '"' || md5(text) || '"' || chr(10) || text FROM (SELECT document::text) AS rendered (text) $$;

@@ -42,7 +42,8 @@ public class Projector {
                     Map<Document, byte[]> documents = new EnumMap<>(Document.class);
                     if (rs.getObject("version") != null) {
                         for (Document document : Document.values()) {
-                            documents.put(document, rs.getString(document.column()).getBytes(StandardCharsets.UTF_8));
+                            // the text as it came over the wire, UTF-8: no decoding into a String and back
+                            documents.put(document, rs.getBytes(document.column()));
                         }
                     }
                     return new ProjectedProduct(rs.getLong("product_id"), documents);

@@ -3,6 +3,8 @@ package com.azalea.products.projection;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
+import org.springframework.data.redis.connection.lettuce.LettuceConnection;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.types.Expiration;
@@ -18,17 +20,24 @@ public class RedisMirror {
 
     static final Duration TOMBSTONE_LIFETIME = Duration.ofDays(1);
     private static final byte[] TOMBSTONE = new byte[0];
+    private static final int PIPELINE_PRODUCTS = 200;
 
     private final StringRedisTemplate redis;
 
-    public RedisMirror(StringRedisTemplate redis) {
+    public RedisMirror(StringRedisTemplate redis, LettuceConnectionFactory connections) {
         this.redis = redis;
+        // a pipeline goes out in one write when it closes, not in one write per command
+        connections.setPipeliningFlushPolicy(LettuceConnection.PipeliningFlushPolicy.flushOnClose());
     }
 
     void write(List<ProjectedProduct> products) {
-        if (products.isEmpty()) {
-            return;
+        // bounded pipelines: each must complete within the command timeout
+        for (int from = 0; from < products.size(); from += PIPELINE_PRODUCTS) {
+            writePipelined(products.subList(from, Math.min(products.size(), from + PIPELINE_PRODUCTS)));
         }
+    }
+
+    private void writePipelined(List<ProjectedProduct> products) {
         redis.executePipelined((RedisCallback<Object>) connection -> {
             for (ProjectedProduct product : products) {
                 for (Document document : Document.values()) {
