@@ -40,6 +40,10 @@ final class CopyText {
                 start = i + 1;
             }
         }
-        row.append(value, start, length);
+        if (start == 0) {
+            row.append(value); // a bulk copy; the ranged append copies char by char
+        } else {
+            row.append(value, start, length);
+        }
     }
 }

@@ -201,6 +201,17 @@ class ReadApiTest {
     }
 
     @Test
+    void unknownPathsAndWrongMethodsGetProblemDetails() throws Exception {
+        HttpResponse<String> unknown = get("/nowhere");
+        assertThat(unknown.statusCode()).isEqualTo(404);
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri("/products/1")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+    }
+
+    @Test
     void unknownAndDeletedProductsAreNotFound() throws Exception {
         for (String path : List.of("/products/987654321", "/products/987654321/styles", "/products/987654321/related")) {
             HttpResponse<String> response = get(path);
