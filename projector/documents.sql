@@ -87,8 +87,8 @@ stored AS (
         SET version = excluded.version, summary = excluded.summary, product = excluded.product,
             styles = excluded.styles, related = excluded.related, projected_at = excluded.projected_at
         WHERE d.version <= excluded.version
-    RETURNING d.product_id, d.version, cached_document(d.product) AS product,
-              cached_document(d.styles) AS styles, cached_document(d.related) AS related
+    RETURNING d.product_id, d.version, cached_document(d.version, d.product) AS product,
+              cached_document(d.version, d.styles) AS styles, cached_document(d.version, d.related) AS related
 )
 SELECT product_id, version, product, styles, related FROM stored
 UNION ALL

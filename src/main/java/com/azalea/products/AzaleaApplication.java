@@ -2,6 +2,7 @@ package com.azalea.products;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Azalea Products: a catalog write model (PostgreSQL) projected into ready JSON documents for reads.
@@ -9,6 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class AzaleaApplication {
 
     public static void main(String[] args) {

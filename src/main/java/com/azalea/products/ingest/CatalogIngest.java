@@ -65,17 +65,25 @@ public class CatalogIngest {
         keys.drop(jdbc);
         jdbc.sql("TRUNCATE " + String.join(", ", tables) + ", ingest_rejects").update();
 
-        String stamp = source.lastModified().atOffset(ZoneOffset.UTC).toString();
+        // created_at: the same files give the same rows. version: a new one from the catalog's sequence,
+        // past every projected document, so the rebuild after this load replaces them all.
+        String loadedAt = source.lastModified().atOffset(ZoneOffset.UTC).toString();
+        long version = jdbc.sql("SELECT nextval('catalog_version')").query(Long.class).single();
+        List<String> stamps = List.of(loadedAt, loadedAt, Long.toString(version));
         var loader = new FileLoader(connection.unwrap(PGConnection.class), new RowChecks());
         List<FileResult> results = new ArrayList<>();
         for (SourceFile file : SourceFile.values()) {
             listener.beforeFile(file);
-            results.add(loader.load(file, source.files().get(file), stamp));
+            results.add(loader.load(file, source.files().get(file), stamps));
         }
 
         long keysStarted = System.nanoTime();
         log.info("building keys and indexes");
         keys.create(jdbc);
+        for (String table : tables) { // admin writes take new ids after the loaded ones
+            jdbc.sql("SELECT setval(pg_get_serial_sequence(:table, 'id'), coalesce(max(id), 0) + 1, false) FROM " + table)
+                    .param("table", table).query().singleRow();
+        }
         jdbc.sql("ANALYZE " + String.join(", ", tables)).update();
         long now = System.nanoTime();
         return new IngestReport(results, Duration.ofNanos(now - keysStarted), Duration.ofNanos(now - started));

@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.PGCopyOutputStream;
 
@@ -37,12 +38,15 @@ final class FileLoader {
         this.checks = checks;
     }
 
-    FileResult load(SourceFile file, Path path, String stamp) throws IOException, SQLException {
+    /** @param stamps the values of {@link SourceFile#STAMP_COLUMNS}, for the files that carry them */
+    FileResult load(SourceFile file, Path path, List<String> stamps) throws IOException, SQLException {
         long started = System.nanoTime();
         checks.startFile(file);
         int checked = file.columns().size();
         String[] values = new String[checked + file.stampCount()];
-        java.util.Arrays.fill(values, checked, values.length, stamp);
+        for (int i = checked; i < values.length; i++) {
+            values[i] = stamps.get(i - checked);
+        }
         long lineNumber = 1;
         long loaded = 0;
         try (RejectSpool rejects = new RejectSpool();

@@ -2,7 +2,10 @@ package com.azalea.products.ingest;
 
 import com.azalea.products.system.BatchContext;
 import com.azalea.products.system.SpringCommand;
+import com.azalea.products.projection.FullRebuild;
+import com.azalea.products.projection.RebuildReport;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -20,6 +23,9 @@ public class IngestCommand extends SpringCommand implements Callable<Integer> {
     @Option(names = "--dir", required = true, paramLabel = "DIR", description = "Directory holding the six CSV files.")
     Path dir;
 
+    @Option(names = "--no-project", description = "Load only; do not rebuild the read documents afterwards (then run: project --all).")
+    boolean noProject;
+
     @Override
     public Integer call() {
         String[] springArgs = springArgs();
@@ -27,6 +33,10 @@ public class IngestCommand extends SpringCommand implements Callable<Integer> {
         try (var context = BatchContext.start(springArgs)) {
             IngestReport report = context.getBean(CatalogIngest.class).ingest(source);
             System.out.print(report.format());
+            if (!noProject) {
+                RebuildReport rebuild = context.getBean(FullRebuild.class).rebuild();
+                System.out.printf(Locale.ROOT, "projected %,d products in %.1f s%n", rebuild.products(), rebuild.elapsed().toMillis() / 1000.0);
+            }
         }
         return 0;
     }

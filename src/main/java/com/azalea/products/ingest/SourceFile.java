@@ -32,8 +32,8 @@ public enum SourceFile {
             Column.of("id", ID), Column.of("current_product_id", "product_id", PRODUCT_REF),
             Column.of("related_product_id", RELATED_PRODUCT_REF));
 
-    /** Products carry created_at and updated_at, which the files lack: ingest stamps them. */
-    private static final List<String> STAMP_COLUMNS = List.of("created_at", "updated_at");
+    /** Products carry columns the files lack; ingest stamps them with the same values for every row. */
+    static final List<String> STAMP_COLUMNS = List.of("created_at", "updated_at", "version");
 
     private final String fileName;
     private final String table;

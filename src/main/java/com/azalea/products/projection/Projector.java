@@ -46,7 +46,7 @@ public class Projector {
                             documents.put(document, rs.getBytes(document.column()));
                         }
                     }
-                    return new ProjectedProduct(rs.getLong("product_id"), documents);
+                    return new ProjectedProduct(rs.getLong("product_id"), rs.getLong("version"), documents);
                 })
                 .list();
         mirror.write(projected);

@@ -6,27 +6,28 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.ByteArrayCodec;
 import java.time.Duration;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The read path's Redis: one shared Lettuce connection with a byte codec, taken from the client Spring
  * Data Redis configured. A GET is a single command that returns the stored bytes, with no template,
- * serializer or connection binding in between.
+ * serializer or connection binding in between. It follows the client's lifecycle: the client is shut
+ * down when the context stops and made anew when it starts, so the connection is too.
  */
 @Component
-class DocumentCache implements AutoCloseable {
+class DocumentCache implements SmartLifecycle {
 
     /** How long "no such product" is remembered; a projection of that product overwrites it at once. */
     static final Duration ABSENT_LIFETIME = Duration.ofMinutes(5);
 
-    private final StatefulRedisConnection<byte[], byte[]> connection;
-    private final RedisCommands<byte[], byte[]> commands;
+    private final LettuceConnectionFactory factory;
+    private volatile StatefulRedisConnection<byte[], byte[]> connection;
+    private volatile RedisCommands<byte[], byte[]> commands;
 
     DocumentCache(LettuceConnectionFactory factory) {
-        factory.start();
-        this.connection = ((RedisClient) factory.getRequiredNativeClient()).connect(ByteArrayCodec.INSTANCE);
-        this.commands = connection.sync();
+        this.factory = factory;
     }
 
     byte[] get(byte[] key) {
@@ -43,9 +44,26 @@ class DocumentCache implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        if (connection.isOpen()) { // the client may have shut it down first
+    public void start() {
+        connection = ((RedisClient) factory.getRequiredNativeClient()).connect(ByteArrayCodec.INSTANCE);
+        commands = connection.sync();
+    }
+
+    @Override
+    public void stop() {
+        if (connection.isOpen()) {
             connection.close();
         }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return connection != null && connection.isOpen();
+    }
+
+    /** After the connection factory starts, before it stops. */
+    @Override
+    public int getPhase() {
+        return factory.getPhase() + 1;
     }
 }

@@ -57,7 +57,7 @@ class DocumentReader {
                 mine.complete(document);
                 return document;
             }
-            byte[] value = jdbc.sql("SELECT cached_document(" + key.document().column() + ") FROM product_documents WHERE product_id = ?")
+            byte[] value = jdbc.sql("SELECT cached_document(version, " + key.document().column() + ") FROM product_documents WHERE product_id = ?")
                     .param(key.productId())
                     .query(String.class)
                     .optional()

@@ -10,7 +10,9 @@ import org.springframework.context.annotation.Import;
 /** A test of the whole application on real services, on a random port; all such tests share one context. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "azalea.first-start.sample-scale=0")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"azalea.first-start.sample-scale=0", "azalea.admin.token=" + IntegrationTest.ADMIN_TOKEN})
 @Import({TestServices.class, SqlStatements.class})
 public @interface IntegrationTest {
+
+    String ADMIN_TOKEN = "test-admin-token";
 }

@@ -1,0 +1,55 @@
+package com.azalea.products.catalog;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The admin API's errors as problem details; a validation problem names every bad field as the API spells it. */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(assignableTypes = CatalogAdminController.class)
+class AdminApiErrors {
+
+    @ExceptionHandler
+    ProblemDetail invalid(MethodArgumentNotValidException e) {
+        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", fieldName(error.getField()), "message", String.valueOf(error.getDefaultMessage())))
+                .sorted(java.util.Comparator.comparing((Map<String, String> error) -> error.get("field")))
+                .toList();
+        String fields = String.join(", ", errors.stream().map(error -> error.get("field")).distinct().toList());
+        return withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid fields: " + fields), errors);
+    }
+
+    @ExceptionHandler
+    ProblemDetail invalid(InvalidFieldException e) {
+        return withErrors(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "invalid fields: " + e.field()),
+                List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    }
+
+    @ExceptionHandler
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body is not the JSON object this request takes");
+    }
+
+    @ExceptionHandler
+    ProblemDetail notFound(NotFoundException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+    }
+
+    private static String fieldName(String property) {
+        // the JSON names of Inputs: snake_case, and "default?" for isDefault
+        return property.equals("isDefault") ? "default?" : property.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static ProblemDetail withErrors(ProblemDetail problem, List<Map<String, String>> errors) {
+        problem.setTitle("Invalid request body");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+}

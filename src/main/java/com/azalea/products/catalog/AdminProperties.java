@@ -1,0 +1,15 @@
+package com.azalea.products.catalog;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param token       the bearer token admin requests must carry; empty disables the admin API
+ * @param maxBodySize the largest request body the admin API reads
+ */
+@Validated
+@ConfigurationProperties("azalea.admin")
+record AdminProperties(String token, @NotNull DataSize maxBodySize) {
+}

@@ -1,0 +1,60 @@
+package com.azalea.products.events;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.listener.BatchListenerFailedException;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The projector's Kafka consumer (one group; instances share the partitions). A batch is projected,
+ * each product once, before its offsets are committed. On a failure it names the first record not
+ * projected, so only that record onwards is retried.
+ */
+@Component
+@ConditionalOnProperty(name = "azalea.events.transport", havingValue = "kafka")
+class ChangeConsumer {
+
+    private final ChangeProjection projection;
+    private final JsonMapper json;
+
+    ChangeConsumer(ChangeProjection projection, JsonMapper json) {
+        this.projection = projection;
+        this.json = json;
+    }
+
+    @KafkaListener(id = "projector", groupId = "${azalea.events.consumer-group}", topics = "${azalea.events.topic}", batch = "true")
+    void consume(List<ConsumerRecord<String, String>> records) {
+        List<ProductChange> changes = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ProductChange change;
+            try {
+                change = read(records.get(i));
+            } catch (RuntimeException poison) {
+                project(changes);
+                throw new BatchListenerFailedException("unreadable change", new PoisonChangeException(poison.getMessage(), poison), i);
+            }
+            changes.add(change);
+        }
+        project(changes);
+    }
+
+    private void project(List<ProductChange> changes) {
+        try {
+            projection.apply(changes);
+        } catch (RuntimeException e) {
+            throw new BatchListenerFailedException("projection failed, retrying", e, 0);
+        }
+    }
+
+    private ProductChange read(ConsumerRecord<String, String> record) {
+        ProductChange change = json.readValue(record.value(), ProductChange.class);
+        if (record.key() == null || !record.key().equals(Long.toString(change.productId())) || change.productId() <= 0) {
+            throw new IllegalArgumentException("key " + record.key() + " does not match product " + change.productId());
+        }
+        return change;
+    }
+}

@@ -1,0 +1,39 @@
+package com.azalea.products.events;
+
+import com.azalea.products.projection.Projector;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies a batch of changes: each product is reprojected once, however many changes it had, from the
+ * current write model (not from the events), so duplicates and late events are harmless.
+ */
+@Component
+class ChangeProjection {
+
+    private final Projector projector;
+    private final Timer lag;
+
+    ChangeProjection(Projector projector, MeterRegistry meters) {
+        this.projector = projector;
+        this.lag = Timer.builder("azalea.projection.lag").description("from an admin write to its document in Redis")
+                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
+    }
+
+    void apply(Collection<ProductChange> changes) {
+        Map<Long, Instant> earliest = new LinkedHashMap<>();
+        for (ProductChange change : changes) {
+            earliest.merge(change.productId(), change.at(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+        earliest.forEach((productId, at) -> {
+            projector.project(productId);
+            lag.record(Duration.between(at, Instant.now()));
+        });
+    }
+}

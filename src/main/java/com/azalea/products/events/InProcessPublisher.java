@@ -1,0 +1,22 @@
+package com.azalea.products.events;
+
+import java.util.List;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/** No broker: the relay projects the changes itself, so a single node runs on PostgreSQL and Redis alone. */
+@Component
+@ConditionalOnProperty(name = "azalea.events.transport", havingValue = "in-process", matchIfMissing = true)
+class InProcessPublisher implements ChangePublisher {
+
+    private final ChangeProjection projection;
+
+    InProcessPublisher(ChangeProjection projection) {
+        this.projection = projection;
+    }
+
+    @Override
+    public void publish(List<ProductChange> changes) {
+        projection.apply(changes);
+    }
+}

@@ -1,0 +1,219 @@
+package com.azalea.products.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.azalea.products.projection.Document;
+import com.azalea.products.projection.Projector;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The end-to-end checks of the admin API: every write shows in the public GETs within a bounded wait.
+ * Run once per transport (in-process and Kafka) by the subclasses.
+ */
+abstract class AdminWritesScenarios {
+
+    static final Duration VISIBLE_WITHIN = Duration.ofSeconds(15);
+    static final String PRODUCT = """
+            {"name": "%s", "slogan": "Rain or shine", "description": "A coat.", "category": "Jackets", "default_price": 120}""";
+
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    Projector projector;
+    @Value("${local.server.port}")
+    int port;
+    AdminClient client;
+
+    @BeforeEach
+    void client() {
+        client = new AdminClient(port);
+    }
+
+    JsonNode eventually(String path, Predicate<JsonNode> condition) {
+        return await().atMost(VISIBLE_WITHIN).pollInterval(Duration.ofMillis(20)).ignoreExceptions().until(() -> client.getJson(path),
+                document -> document != null && condition.test(document));
+    }
+
+    @Test
+    void everyAdminEndpointChangesWhatThePublicGetReturns() {
+        long product = client.create("/admin/products", PRODUCT.formatted("Harbor Coat"));
+        eventually("/products/" + product, doc -> doc.get("name").asString().equals("Harbor Coat"));
+        assertThat(client.admin("PUT", "/admin/products/" + product, PRODUCT.formatted("Harbor Coat II")).statusCode()).isEqualTo(204);
+        eventually("/products/" + product, doc -> doc.get("name").asString().equals("Harbor Coat II"));
+
+        long feature = client.create("/admin/products/" + product + "/features", "{\"feature\": \"Fabric\", \"value\": \"Wool\"}");
+        eventually("/products/" + product, doc -> doc.get("features").toString().contains("Wool"));
+        client.admin("PUT", "/admin/features/" + feature, "{\"feature\": \"Fabric\", \"value\": \"Tweed\"}");
+        eventually("/products/" + product, doc -> doc.get("features").toString().contains("Tweed"));
+        client.admin("DELETE", "/admin/features/" + feature, null);
+        eventually("/products/" + product, doc -> doc.get("features").isEmpty());
+
+        long style = client.create("/admin/products/" + product + "/styles",
+                "{\"name\": \"Navy\", \"original_price\": 120, \"sale_price\": null, \"default?\": true}");
+        eventually("/products/" + product + "/styles", doc -> doc.get("results").size() == 1);
+        client.admin("PUT", "/admin/styles/" + style, "{\"name\": \"Navy\", \"original_price\": 120, \"sale_price\": 99.5, \"default?\": true}");
+        eventually("/products/" + product + "/styles", doc -> doc.get("results").get(0).get("sale_price").asString("").equals("99.50"));
+
+        long photo = client.create("/admin/styles/" + style + "/photos", "{\"url\": \"https://img.example/1\", \"thumbnail_url\": \"https://img.example/1t\"}");
+        eventually("/products/" + product + "/styles", doc -> doc.toString().contains("https://img.example/1t"));
+        client.admin("PUT", "/admin/photos/" + photo, "{\"url\": \"https://img.example/2\", \"thumbnail_url\": \"https://img.example/2t\"}");
+        eventually("/products/" + product + "/styles", doc -> doc.toString().contains("https://img.example/2t"));
+        client.admin("DELETE", "/admin/photos/" + photo, null);
+        eventually("/products/" + product + "/styles", doc -> doc.get("results").get(0).get("photos").isEmpty());
+
+        long sku = client.create("/admin/styles/" + style + "/skus", "{\"size\": \"M\", \"quantity\": 3}");
+        String skus = "/products/" + product + "/styles";
+        eventually(skus, doc -> doc.get("results").get(0).get("skus").get(Long.toString(sku)).get("quantity").asInt() == 3);
+        client.admin("PATCH", "/admin/skus/" + sku, "{\"quantity\": 17}");
+        eventually(skus, doc -> doc.get("results").get(0).get("skus").get(Long.toString(sku)).get("quantity").asInt() == 17);
+        client.admin("PUT", "/admin/skus/" + sku, "{\"size\": \"L\", \"quantity\": 4}");
+        eventually(skus, doc -> doc.get("results").get(0).get("skus").get(Long.toString(sku)).get("size").asString().equals("L"));
+        client.admin("DELETE", "/admin/skus/" + sku, null);
+        eventually(skus, doc -> doc.get("results").get(0).get("skus").isEmpty());
+
+        long other = client.create("/admin/products", PRODUCT.formatted("Harbor Hat"));
+        long link = client.create("/admin/products/" + product + "/related", "{\"related_product_id\": " + other + "}");
+        eventually("/products/" + product + "/related", doc -> doc.size() == 1 && doc.get(0).asLong() == other);
+        client.admin("DELETE", "/admin/related/" + link, null);
+        eventually("/products/" + product + "/related", JsonNode::isEmpty);
+
+        client.admin("DELETE", "/admin/styles/" + style, null);
+        eventually("/products/" + product + "/styles", doc -> doc.get("results").isEmpty());
+
+        client.create("/admin/products/" + other + "/related", "{\"related_product_id\": " + product + "}");
+        eventually("/products/" + other + "/related", doc -> doc.size() == 1);
+        assertThat(client.admin("DELETE", "/admin/products/" + product, null).statusCode()).isEqualTo(204);
+        await().atMost(VISIBLE_WITHIN).until(() -> client.get("/products/" + product).statusCode() == 404);
+        eventually("/products/" + other + "/related", JsonNode::isEmpty); // the link to the deleted product went with it
+    }
+
+    @Test
+    void anAdminWriteWithoutAValidTokenIsRejectedAndWritesNothing() {
+        long products = count("products");
+        long outbox = count("outbox");
+        for (String authorization : new String[] {null, "Bearer wrong", "Basic dGVzdDp0ZXN0", "Bearer " + com.azalea.products.support.IntegrationTest.ADMIN_TOKEN + "x"}) {
+            HttpResponse<String> response = client.withoutToken("POST", "/admin/products", PRODUCT.formatted("Intruder"), authorization);
+            assertThat(response.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        }
+        assertThat(client.withoutToken("DELETE", "/admin/products/1", null, null).statusCode()).isEqualTo(401);
+        assertThat(count("products")).isEqualTo(products);
+        assertThat(count("outbox")).isEqualTo(outbox);
+    }
+
+    @Test
+    void invalidBodiesAreRejectedNamingEachBadField() {
+        HttpResponse<String> response = client.admin("POST", "/admin/products",
+                "{\"name\": \"\", \"slogan\": \"s\", \"description\": \"d\", \"category\": \"c\", \"default_price\": -1}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = client.json(response.body());
+        assertThat(problem.get("detail").asString()).isEqualTo("invalid fields: default_price, name");
+        assertThat(problem.get("errors").toString()).contains("\"field\":\"name\"", "\"field\":\"default_price\"");
+
+        long product = client.create("/admin/products", PRODUCT.formatted("Validated"));
+        JsonNode style = client.json(client.admin("POST", "/admin/products/" + product + "/styles",
+                "{\"name\": \"x\", \"original_price\": 1.234}").body());
+        assertThat(style.get("detail").asString()).isEqualTo("invalid fields: default?, original_price");
+        assertThat(client.admin("POST", "/admin/products", "{not json").statusCode()).isEqualTo(400);
+        assertThat(client.admin("PATCH", "/admin/skus/1", "{\"quantity\": -5}").statusCode()).isEqualTo(400);
+        JsonNode link = client.json(client.admin("POST", "/admin/products/" + product + "/related", "{\"related_product_id\": 987654321}").body());
+        assertThat(link.get("detail").asString()).isEqualTo("invalid fields: related_product_id");
+    }
+
+    @Test
+    void unknownIdsAreNotFoundAndOversizedBodiesAreRefused() {
+        assertThat(client.admin("PUT", "/admin/products/987654321", PRODUCT.formatted("Nobody")).statusCode()).isEqualTo(404);
+        assertThat(client.admin("PATCH", "/admin/skus/987654321", "{\"quantity\": 1}").statusCode()).isEqualTo(404);
+        assertThat(client.admin("POST", "/admin/styles/987654321/photos", "{\"url\": \"u\", \"thumbnail_url\": \"t\"}").statusCode()).isEqualTo(404);
+        assertThat(client.admin("DELETE", "/admin/related/987654321", null).statusCode()).isEqualTo(404);
+        HttpResponse<String> huge = client.admin("POST", "/admin/products", PRODUCT.formatted("x".repeat(100_000)));
+        assertThat(huge.statusCode()).isEqualTo(413);
+    }
+
+    @Test
+    void twoThreadsUpdatingOneProduct500TimesLeaveTheReadModelEqualToAFreshProjection() throws Exception {
+        long product = client.create("/admin/products", PRODUCT.formatted("Busy"));
+        long style = client.create("/admin/products/" + product + "/styles", "{\"name\": \"Red\", \"original_price\": 10, \"default?\": true}");
+        long[] skus = {client.create("/admin/styles/" + style + "/skus", "{\"size\": \"S\", \"quantity\": 0}"),
+                client.create("/admin/styles/" + style + "/skus", "{\"size\": \"M\", \"quantity\": 0}")};
+        try (var pool = Executors.newFixedThreadPool(2)) {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int thread = 0; thread < 2; thread++) {
+                long sku = skus[thread];
+                writers.add(pool.submit(() -> {
+                    for (int i = 1; i <= 250; i++) {
+                        assertThat(client.admin("PATCH", "/admin/skus/" + sku, "{\"quantity\": " + i + "}").statusCode()).isEqualTo(204);
+                    }
+                }));
+            }
+            for (Future<?> writer : writers) {
+                writer.get();
+            }
+        }
+        JsonNode last = eventually("/products/" + product + "/styles",
+                doc -> doc.get("results").get(0).get("skus").get(Long.toString(skus[0])).get("quantity").asInt() == 250
+                        && doc.get("results").get(0).get("skus").get(Long.toString(skus[1])).get("quantity").asInt() == 250);
+        await().atMost(VISIBLE_WITHIN).until(() -> count("outbox") == 0);
+        Map<String, String> served = cachedDocuments(product);
+        String stored = storedDocuments(product);
+        projector.project(product);
+        assertThat(storedDocuments(product)).isEqualTo(stored);
+        assertThat(cachedDocuments(product)).isEqualTo(served);
+        assertThat(client.getJson("/products/" + product + "/styles")).isEqualTo(last);
+        assertThat(jdbc.sql("SELECT version FROM products WHERE id = ?").param(product).query(Long.class).single())
+                .isEqualTo(jdbc.sql("SELECT version FROM product_documents WHERE product_id = ?").param(product).query(Long.class).single());
+    }
+
+    @Test
+    void aLateOrRepeatedProjectionNeverReplacesANewerDocument() {
+        long product = client.create("/admin/products", PRODUCT.formatted("Versioned"));
+        eventually("/products/" + product, doc -> doc.get("name").asString().equals("Versioned"));
+        await().atMost(VISIBLE_WITHIN).until(() -> count("outbox") == 0);
+        // A newer document than the write model holds stands for one projected by a later change:
+        // reprojecting the older state (a late or duplicate event) must leave it, in the table and in Redis.
+        jdbc.sql("UPDATE product_documents SET version = version + 10, product = product || '{\"name\": \"Newer\"}' WHERE product_id = ?")
+                .param(product).update();
+        String newer = jdbc.sql("SELECT cached_document(version, product) FROM product_documents WHERE product_id = ?").param(product)
+                .query(String.class).single();
+        redis.opsForValue().set("product:" + product, newer);
+        projector.project(product);
+        projector.project(product);
+        assertThat(client.getJson("/products/" + product).get("name").asString()).isEqualTo("Newer");
+        assertThat(jdbc.sql("SELECT product->>'name' FROM product_documents WHERE product_id = ?").param(product).query(String.class).single())
+                .isEqualTo("Newer");
+    }
+
+    long count(String table) {
+        return jdbc.sql("SELECT count(*) FROM " + table).query(Long.class).single();
+    }
+
+    private String storedDocuments(long product) {
+        return jdbc.sql("SELECT version || product::text || styles::text || related::text FROM product_documents WHERE product_id = ?")
+                .param(product).query(String.class).single();
+    }
+
+    private Map<String, String> cachedDocuments(long product) {
+        Map<String, String> values = new java.util.LinkedHashMap<>();
+        for (Document document : Document.values()) {
+            values.put(document.column(), redis.opsForValue().get(document.column() + ":" + product));
+        }
+        return values;
+    }
+}

@@ -1,0 +1,92 @@
+package com.azalea.products.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.KafkaBroker;
+import com.azalea.products.support.KafkaServices;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Import;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.test.utils.KafkaTestUtils;
+import org.springframework.test.context.TestPropertySource;
+
+/** The admin end-to-end checks through a real Kafka broker, plus what only Kafka brings: outages and dead letters. */
+@IntegrationTest
+@TestPropertySource(properties = "azalea.events.transport=kafka") // read by conditions, so not a dynamic property
+class KafkaAdminWritesTest extends AdminWritesScenarios {
+
+    /** Nested, so it adds to the imports of {@link IntegrationTest} instead of replacing them. */
+    @TestConfiguration(proxyBeanMethods = false)
+    @Import(KafkaServices.class)
+    static class WithKafka {
+    }
+
+    @Autowired
+    KafkaTemplate<String, String> kafka;
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void writesMadeWhileTheBrokerIsDownAreAllProjectedAfterItReturns() {
+        long product = client.create("/admin/products", PRODUCT.formatted("Outage"));
+        long style = client.create("/admin/products/" + product + "/styles", "{\"name\": \"Grey\", \"original_price\": 10, \"default?\": true}");
+        long sku = client.create("/admin/styles/" + style + "/skus", "{\"size\": \"S\", \"quantity\": 0}");
+        eventually("/products/" + product + "/styles", doc -> doc.get("results").get(0).get("skus").has(Long.toString(sku)));
+
+        KafkaBroker.cut();
+        try {
+            for (int quantity = 1; quantity <= 20; quantity++) {
+                assertThat(client.admin("PATCH", "/admin/skus/" + sku, "{\"quantity\": " + quantity + "}").statusCode()).isEqualTo(204);
+            }
+            long renamed = client.create("/admin/products", PRODUCT.formatted("Written during the outage"));
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> count("outbox") > 0);
+            assertThat(client.get("/products/" + renamed).statusCode()).isEqualTo(404);
+            KafkaBroker.restore();
+            eventually("/products/" + renamed, doc -> doc.get("name").asString().equals("Written during the outage"));
+        } finally {
+            KafkaBroker.restore(); // also when an assertion failed during the outage: the other tests need Kafka
+        }
+        eventually("/products/" + product + "/styles", doc -> doc.get("results").get(0).get("skus").get(Long.toString(sku)).get("quantity").asInt() == 20);
+        await().atMost(VISIBLE_WITHIN).until(() -> count("outbox") == 0);
+    }
+
+    @Test
+    void aPoisonEventGoesToTheDeadLetterTopicAndIsCounted() {
+        double before = deadLetters();
+        kafka.send("product-changes", "not-a-product", "{\"this is\": \"no change\"}");
+        await().atMost(VISIBLE_WITHIN).until(() -> deadLetters() > before);
+
+        Map<String, Object> props = KafkaTestUtils.consumerProps(KafkaBroker.bootstrapServers(), "dead-letter-reader", false);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (var consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer()).createConsumer()) {
+            consumer.subscribe(java.util.List.of("product-changes.DLT"));
+            java.util.List<String> keys = new java.util.ArrayList<>();
+            await().atMost(VISIBLE_WITHIN).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
+                return keys.contains("not-a-product");
+            });
+        }
+        long product = client.create("/admin/products", PRODUCT.formatted("After the poison"));
+        eventually("/products/" + product, doc -> doc.get("name").asString().equals("After the poison"));
+    }
+
+    @Test
+    void healthIncludesKafka() {
+        assertThat(client.getJson("/actuator/health").get("components").get("kafka").get("status").asString()).isEqualTo("UP");
+    }
+
+    private double deadLetters() {
+        var counter = meters.find("azalea.events.dead_letters").counter();
+        return counter == null ? 0 : counter.count();
+    }
+}
