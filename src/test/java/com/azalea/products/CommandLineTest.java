@@ -16,21 +16,20 @@ import picocli.CommandLine;
 /** Bad input on the command line ends with one clear message and a non-zero exit, never a stack trace. */
 class CommandLineTest {
 
+    private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private int run(String... args) {
         CommandLine cli = AzaleaCommand.commandLine();
+        cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         return cli.execute(args);
     }
 
     @Test
     void helpExplainsEveryIngestOption() {
-        StringWriter out = new StringWriter();
-        CommandLine cli = AzaleaCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        assertThat(cli.execute("ingest", "--help")).isZero();
-        assertThat(out.toString()).contains("--dir=DIR", "ingest_rejects", "Exit codes");
+        assertThat(run("ingest", "--help")).isZero();
+        assertThat(out.toString()).contains("--dir=DIR", "--no-project", "ingest_rejects", "Exit codes");
     }
 
     @Test
@@ -67,10 +66,7 @@ class CommandLineTest {
 
     @Test
     void generateHelpStatesEveryDirtRate() {
-        StringWriter out = new StringWriter();
-        CommandLine cli = AzaleaCommand.commandLine();
-        cli.setOut(new PrintWriter(out, true));
-        assertThat(cli.execute("generate", "--help")).isZero();
+        assertThat(run("generate", "--help")).isZero();
         DirtRates rates = DirtRates.DEFAULT;
         for (double rate : new double[] {rates.duplicateId(), rates.missingParent(), rates.relatedZero(), rates.relatedDangling(),
                 rates.unclosedQuote(), rates.overlongThumbnail(), rates.quotedPunctuation()}) {

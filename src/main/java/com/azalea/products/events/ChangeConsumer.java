@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.stereotype.Component;
@@ -15,6 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * projected, so only that record onwards is retried.
  */
 @Component
+@ConditionalOnWebApplication // the service moves changes; batch commands do not
 @ConditionalOnProperty(name = "azalea.events.transport", havingValue = "kafka")
 class ChangeConsumer {
 

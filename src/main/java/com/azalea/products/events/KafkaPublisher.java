@@ -5,12 +5,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Sends changes to the topic keyed by product id (so one product's changes stay in order) and waits for every acknowledgement. */
 @Component
+@ConditionalOnWebApplication // the service moves changes; batch commands do not
 @ConditionalOnProperty(name = "azalea.events.transport", havingValue = "kafka")
 class KafkaPublisher implements ChangePublisher {
 

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -23,6 +24,7 @@ import org.springframework.util.backoff.FixedBackOff;
  * dead-letter topic, the error handling of the projector consumer, and a health check of the broker.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // the service moves changes; batch commands do not
 @ConditionalOnProperty(name = "azalea.events.transport", havingValue = "kafka")
 class KafkaTransport {
 

@@ -67,7 +67,7 @@ final class FileLoader {
                     }
                     try {
                         checks.check(file, parse(line), values);
-                        out.append(copyText.format(values, values.length));
+                        copyText.write(out, values, values.length);
                         loaded++;
                     } catch (Rejection rejection) {
                         rejects.add(file, lineNumber, rejection, line);

@@ -36,7 +36,7 @@ final class RejectSpool implements AutoCloseable {
         row[2] = rejection.reason().code();
         row[3] = rejection.getMessage();
         row[4] = raw.replace("\0", "\\0"); // PostgreSQL text cannot hold NUL
-        out.append(copyText.format(row, row.length));
+        copyText.write(out, row, row.length);
     }
 
     /** Copies what was collected into the table and returns the counts per reason. */

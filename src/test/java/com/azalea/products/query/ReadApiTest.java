@@ -120,6 +120,19 @@ class ReadApiTest {
     }
 
     @Test
+    void readsDuringAFullRebuildAlwaysFindTheDocuments() throws Exception {
+        List<Long> ids = jdbc.sql("SELECT id FROM products ORDER BY id").query(Long.class).list();
+        flushRedis(); // the reads go to the table while the rebuild rewrites it, and to Redis while it is refilled
+        var rebuilding = java.util.concurrent.CompletableFuture.runAsync(rebuild::rebuild);
+        int reads = 0;
+        while (!rebuilding.isDone() || reads < 200) {
+            long id = ids.get(reads++ % ids.size());
+            assertThat(get("/products/" + id + "/styles").statusCode()).as("product %d during the rebuild", id).isEqualTo(200);
+        }
+        rebuilding.get();
+    }
+
+    @Test
     void aProjectedGetCostsOneRedisCommandAndNoSql() throws Exception {
         String path = "/products/" + styleWithoutPhotos + "/styles";
         get(path); // cached now, whatever came before
