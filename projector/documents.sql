@@ -1,4 +1,5 @@
--- Builds and stores the documents of the products with ids in [:first_id, :last_id].
+-- Builds and stores the documents of the products whose ids match ${ids}: the projector puts in either
+-- "BETWEEN :first_id AND :last_id" (the full rebuild's ranges) or "= ANY (:ids)" (a batch of changes).
 -- Set-based: one statement per range, never one query per product. See README.md beside this file.
 WITH product AS (
     SELECT p.*,
@@ -14,19 +15,19 @@ WITH product AS (
                'updated_at', to_char(p.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')
            ) AS summary
     FROM products p
-    WHERE p.id BETWEEN :first_id AND :last_id
+    WHERE p.id ${ids}
 ),
 feature_list AS (
     SELECT f.product_id,
            jsonb_agg(jsonb_build_object('feature', f.feature, 'value', f.value) ORDER BY f.id) AS features
     FROM features f
-    WHERE f.product_id BETWEEN :first_id AND :last_id
+    WHERE f.product_id ${ids}
     GROUP BY f.product_id
 ),
 style AS (
     SELECT s.*
     FROM styles s
-    WHERE s.product_id BETWEEN :first_id AND :last_id
+    WHERE s.product_id ${ids}
 ),
 photo_list AS (
     SELECT ph.style_id,
@@ -61,12 +62,12 @@ style_list AS (
 related_list AS (
     SELECT r.product_id, jsonb_agg(r.related_product_id ORDER BY r.id) AS related
     FROM related r
-    WHERE r.product_id BETWEEN :first_id AND :last_id
+    WHERE r.product_id ${ids}
     GROUP BY r.product_id
 ),
 gone AS (
     DELETE FROM product_documents d
-    WHERE d.product_id BETWEEN :first_id AND :last_id
+    WHERE d.product_id ${ids}
       AND NOT EXISTS (SELECT 1 FROM product p WHERE p.id = d.product_id)
     RETURNING d.product_id
 ),

@@ -3,9 +3,11 @@ package com.azalea.products.projection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,24 +22,35 @@ public class Projector {
 
     private final JdbcClient jdbc;
     private final RedisMirror mirror;
-    private final String statement;
+    private final String rangeStatement;
+    private final String listStatement;
 
     public Projector(JdbcClient jdbc, RedisMirror mirror) {
         this.jdbc = jdbc;
         this.mirror = mirror;
-        this.statement = load("projector/documents.sql");
+        String template = load("projector/documents.sql");
+        this.rangeStatement = template.replace("${ids}", "BETWEEN :first_id AND :last_id");
+        this.listStatement = template.replace("${ids}", "= ANY (CAST(:ids AS bigint[]))");
     }
 
     /** Projects one product (or removes its documents when it is gone). */
     public void project(long productId) {
-        project(productId, productId);
+        project(List.of(productId));
     }
 
     /** @return how many products of the range were projected or removed */
     public int project(long firstId, long lastId) {
-        List<ProjectedProduct> projected = jdbc.sql(statement)
-                .param("first_id", firstId)
-                .param("last_id", lastId)
+        return project(jdbc.sql(rangeStatement).param("first_id", firstId).param("last_id", lastId));
+    }
+
+    /** One statement for all of them. @return how many were projected or removed */
+    public int project(Collection<Long> productIds) {
+        String ids = productIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+        return project(jdbc.sql(listStatement).param("ids", ids));
+    }
+
+    private int project(JdbcClient.StatementSpec statement) {
+        List<ProjectedProduct> projected = statement
                 .query((rs, row) -> {
                     Map<Document, byte[]> documents = new EnumMap<>(Document.class);
                     if (rs.getObject("version") != null) {
