@@ -6,23 +6,12 @@ import java.util.BitSet;
 final class IdSet {
 
     private final BitSet ids = new BitSet();
-    private long size;
 
-    /** @return false when the id was already present */
-    boolean add(int id) {
-        if (ids.get(id)) {
-            return false;
-        }
+    void add(int id) {
         ids.set(id);
-        size++;
-        return true;
     }
 
     boolean contains(int id) {
         return ids.get(id);
-    }
-
-    long size() {
-        return size;
     }
 }
