@@ -3,9 +3,7 @@ package com.azalea.products.ingest;
 import com.azalea.products.system.BatchContext;
 import com.azalea.products.system.SpringCommand;
 import com.azalea.products.projection.FullRebuild;
-import com.azalea.products.projection.RebuildReport;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,8 +32,7 @@ public class IngestCommand extends SpringCommand implements Callable<Integer> {
             IngestReport report = context.getBean(CatalogIngest.class).ingest(source);
             System.out.print(report.format());
             if (!noProject) {
-                RebuildReport rebuild = context.getBean(FullRebuild.class).rebuild();
-                System.out.printf(Locale.ROOT, "projected %,d products in %.1f s%n", rebuild.products(), rebuild.elapsed().toMillis() / 1000.0);
+                System.out.println(context.getBean(FullRebuild.class).rebuild().summary());
             }
         }
         return 0;

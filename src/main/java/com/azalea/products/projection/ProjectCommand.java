@@ -30,9 +30,7 @@ public class ProjectCommand extends SpringCommand implements Callable<Integer> {
         String[] springArgs = springArgs();
         try (var context = BatchContext.start(springArgs)) {
             if (target.all) {
-                RebuildReport report = context.getBean(FullRebuild.class).rebuild();
-                System.out.printf(Locale.ROOT, "projected %,d products in %.1f s (%,.0f products/s)%n",
-                        report.products(), report.elapsed().toMillis() / 1000.0, report.productsPerSecond());
+                System.out.println(context.getBean(FullRebuild.class).rebuild().summary());
             } else {
                 context.getBean(Projector.class).project(target.id);
                 System.out.printf(Locale.ROOT, "projected product %d%n", target.id);

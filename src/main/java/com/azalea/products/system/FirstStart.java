@@ -48,8 +48,7 @@ class FirstStart implements ApplicationRunner {
         }
         if (rebuild.readModelEmpty()) {
             log.info("the read model is empty: projecting the catalog");
-            var report = rebuild.rebuild();
-            log.info("projected {} products in {} ms", report.products(), report.elapsed().toMillis());
+            log.info(rebuild.rebuild().summary());
         }
     }
 
