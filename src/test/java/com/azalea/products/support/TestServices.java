@@ -10,7 +10,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 /**
  * Where the tests find their services, decided once per test JVM: containers where a Docker engine
  * runs, else the services of this machine: PostgreSQL on 127.0.0.1, database azalea_test (which
- * {@code .ci/run} creates), and Redis on 127.0.0.1, database 1.
+ * {@code .ci/run} creates), and Redis on 127.0.0.1, database 1. {@code AZALEA_TEST_DB_URL} and
+ * {@code AZALEA_TEST_REDIS_DB} move a run elsewhere, so two checkouts can test side by side.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestServices {
@@ -39,8 +40,8 @@ public class TestServices {
                 registry.add("spring.data.redis.port", () -> Containers.REDIS.getMappedPort(6379));
             } else {
                 registry.add("spring.datasource.url", () -> localProperty("AZALEA_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/azalea_test"));
-                // database 1: the tests flush it, and must not touch what a local service keeps in database 0
-                registry.add("spring.data.redis.database", () -> 1);
+                // database 1 by default: the tests flush it, and must not touch what a local service keeps in database 0
+                registry.add("spring.data.redis.database", () -> Integer.parseInt(localProperty("AZALEA_TEST_REDIS_DB", "1")));
             }
         };
     }
