@@ -1,6 +1,8 @@
--- Builds and stores the documents of the products whose ids match ${ids}: the projector puts in either
--- "BETWEEN :first_id AND :last_id" (the full rebuild's ranges) or "= ANY (:ids)" (a batch of changes).
--- Set-based: one statement per range, never one query per product. See README.md beside this file.
+-- The read documents of the chosen products, as a list of common table expressions that a statement of
+-- the caller's follows: store.sql (projection), the verifier, the read-time baseline. The condition on
+-- ids is "BETWEEN :first_id AND :last_id" (ranges), "= ANY (:ids)" (batches) or "= :id" (one product).
+-- Set-based: one statement per range, never one query per product. A CTE no final statement names is
+-- never run, so a caller that needs one document computes only that one. See README.md beside this file.
 WITH product AS (
     SELECT p.*,
            jsonb_build_object(
@@ -65,32 +67,25 @@ related_list AS (
     WHERE r.product_id ${ids}
     GROUP BY r.product_id
 ),
-gone AS (
-    DELETE FROM product_documents d
-    WHERE d.product_id ${ids}
-      AND NOT EXISTS (SELECT 1 FROM product p WHERE p.id = d.product_id)
-    RETURNING d.product_id
-),
-stored AS (
-    INSERT INTO product_documents AS d (product_id, version, summary, product, styles, related, projected_at)
-    SELECT p.id,
-           p.version,
-           p.summary,
-           p.summary || jsonb_build_object('features', coalesce(fl.features, '[]'::jsonb)),
-           jsonb_build_object('product_id', p.id::text, 'results', coalesce(sl.results, '[]'::jsonb)),
-           coalesce(rl.related, '[]'::jsonb),
-           now()
+product_document AS (
+    SELECT p.id AS product_id, p.summary || jsonb_build_object('features', coalesce(fl.features, '[]'::jsonb)) AS product
     FROM product p
     LEFT JOIN feature_list fl ON fl.product_id = p.id
+),
+styles_document AS (
+    SELECT p.id AS product_id, jsonb_build_object('product_id', p.id::text, 'results', coalesce(sl.results, '[]'::jsonb)) AS styles
+    FROM product p
     LEFT JOIN style_list sl ON sl.product_id = p.id
+),
+related_document AS (
+    SELECT p.id AS product_id, coalesce(rl.related, '[]'::jsonb) AS related
+    FROM product p
     LEFT JOIN related_list rl ON rl.product_id = p.id
-    ON CONFLICT (product_id) DO UPDATE
-        SET version = excluded.version, summary = excluded.summary, product = excluded.product,
-            styles = excluded.styles, related = excluded.related, projected_at = excluded.projected_at
-        WHERE d.version <= excluded.version
-    RETURNING d.product_id, d.version, cached_document(d.version, d.product) AS product,
-              cached_document(d.version, d.styles) AS styles, cached_document(d.version, d.related) AS related
+),
+documents AS (
+    SELECT p.id AS product_id, p.version, p.summary, pd.product, sd.styles, rd.related
+    FROM product p
+    JOIN product_document pd ON pd.product_id = p.id
+    JOIN styles_document sd ON sd.product_id = p.id
+    JOIN related_document rd ON rd.product_id = p.id
 )
-SELECT product_id, version, product, styles, related FROM stored
-UNION ALL
-SELECT product_id, NULL, NULL, NULL, NULL FROM gone

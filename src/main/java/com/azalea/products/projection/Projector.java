@@ -1,20 +1,17 @@
 package com.azalea.products.projection;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.core.io.ClassPathResource;
+import com.azalea.products.projection.DocumentStatements.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * Projects a range of product ids with the one statement in {@code projector/documents.sql}, then
- * mirrors what it stored to Redis. The full rebuild and a single-product reprojection both come here,
+ * Projects products with the statement {@code projector/store.sql} (the documents of
+ * {@code projector/documents.sql}, stored), then mirrors what it stored to Redis. The full rebuild and a single-product reprojection both come here,
  * so they give the same bytes.
  */
 @Service
@@ -28,9 +25,9 @@ public class Projector {
     public Projector(JdbcClient jdbc, RedisMirror mirror) {
         this.jdbc = jdbc;
         this.mirror = mirror;
-        String template = load("projector/documents.sql");
-        this.rangeStatement = template.replace("${ids}", "BETWEEN :first_id AND :last_id");
-        this.listStatement = template.replace("${ids}", "= ANY (CAST(:ids AS bigint[]))");
+        String store = DocumentStatements.load("projector/store.sql");
+        this.rangeStatement = DocumentStatements.compose(store, Ids.RANGE);
+        this.listStatement = DocumentStatements.compose(store, Ids.LIST);
     }
 
     /** Projects one product (or removes its documents when it is gone). */
@@ -64,13 +61,5 @@ public class Projector {
                 .list();
         mirror.write(projected);
         return projected.size();
-    }
-
-    private static String load(String resource) {
-        try {
-            return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("the projection statement " + resource + " is missing from the build", e);
-        }
     }
 }

@@ -1,0 +1,47 @@
+package com.azalea.products.projection;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.core.io.ClassPathResource;
+
+/**
+ * Statements built on the one definition of the documents, {@code projector/documents.sql}: a
+ * statement names it as {@code ${documents}} and follows it with what it does with them (store,
+ * compare, answer a read), for the products its {@link Ids} condition selects.
+ */
+public final class DocumentStatements {
+
+    /** Which products a statement covers, and the parameters it takes for that. */
+    public enum Ids {
+        /** {@code :first_id} to {@code :last_id}: the fastest plan for consecutive ids. */
+        RANGE("BETWEEN :first_id AND :last_id"),
+        /** {@code :ids}, a PostgreSQL array literal such as {@code {4,8,15}}. */
+        LIST("= ANY (CAST(:ids AS bigint[]))"),
+        /** {@code :id}. */
+        ONE("= :id");
+
+        private final String condition;
+
+        Ids(String condition) {
+            this.condition = condition;
+        }
+    }
+
+    private static final String DEFINITIONS = load("projector/documents.sql");
+
+    private DocumentStatements() {
+    }
+
+    public static String compose(String statement, Ids ids) {
+        return statement.replace("${documents}", DEFINITIONS).replace("${ids}", ids.condition);
+    }
+
+    public static String load(String resource) {
+        try {
+            return new ClassPathResource(resource).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the statement " + resource + " is missing from the build", e);
+        }
+    }
+}
