@@ -3,6 +3,7 @@ package com.azalea.products;
 import com.azalea.products.generate.GenerateCommand;
 import com.azalea.products.ingest.IngestCommand;
 import com.azalea.products.projection.ProjectCommand;
+import com.azalea.products.projection.VerifyCommand;
 import com.azalea.products.system.CliErrors;
 import com.azalea.products.system.SpringCommand;
 import java.util.concurrent.Callable;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
 /** The command line: without a subcommand it starts the service; batch jobs are subcommands. */
 @Command(name = "azalea-products", mixinStandardHelpOptions = true, version = "azalea-products 0.1",
         description = "Serves the Atelier product catalog from precomputed documents; with a subcommand, runs a batch job.",
-        subcommands = {GenerateCommand.class, IngestCommand.class, ProjectCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {GenerateCommand.class, IngestCommand.class, ProjectCommand.class, VerifyCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Spring Boot properties may follow any command, e.g. --spring.datasource.url=jdbc:postgresql://host/db"})
 public class AzaleaCommand extends SpringCommand implements Callable<Integer> {
 

@@ -12,6 +12,8 @@ public final class CliErrors implements IExecutionExceptionHandler {
     public static final int FAILED = 1;
     public static final int BAD_INPUT = 2;
     public static final int DATABASE_UNREACHABLE = 3;
+    /** The verifier found the read model differing from the write model. */
+    public static final int DRIFT = 4;
 
     /** Failures whose message is written for the user. */
     public static class UserError extends RuntimeException {

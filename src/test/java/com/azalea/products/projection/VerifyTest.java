@@ -1,0 +1,115 @@
+package com.azalea.products.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.azalea.products.generate.CatalogGenerator;
+import com.azalea.products.generate.DirtRates;
+import com.azalea.products.ingest.CatalogIngest;
+import com.azalea.products.ingest.SourceDirectory;
+import com.azalea.products.projection.Drift.State;
+import com.azalea.products.support.IntegrationTest;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The verifier against a projected catalog that is then damaged in every way it must notice. */
+@IntegrationTest
+class VerifyTest {
+
+    private static final long UNKNOWN_PRODUCT = 9_000_000;
+
+    @Autowired
+    CatalogIngest ingest;
+    @Autowired
+    FullRebuild rebuild;
+    @Autowired
+    ReadModelVerifier verifier;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    StringRedisTemplate redis;
+
+    long products;
+    List<Long> ids;
+
+    @BeforeEach
+    void loadAndProject(@TempDir Path dir) throws IOException {
+        new CatalogGenerator(DirtRates.DEFAULT).generate(dir, 0.001, 11);
+        ingest.ingest(SourceDirectory.check(dir));
+        redis.execute((RedisCallback<Object>) connection -> {
+            connection.serverCommands().flushDb();
+            return null;
+        });
+        jdbc.sql("TRUNCATE product_documents").update();
+        rebuild.rebuild();
+        products = jdbc.sql("SELECT count(*) FROM products").query(Long.class).single();
+        ids = jdbc.sql("SELECT id FROM products ORDER BY id LIMIT 6").query(Long.class).list();
+    }
+
+    @Test
+    void aFreshProjectionHasNoDrift() {
+        VerifyReport report = verifier.verify(false);
+
+        assertThat(report.drifting()).isFalse();
+        assertThat(report.products()).isEqualTo(products);
+        assertThat(report.found().table().get(State.EQUAL)).isEqualTo(products);
+        assertThat(report.found().cache().get(State.EQUAL)).isEqualTo(3 * products);
+        assertThat(report.summary()).endsWith("no drift");
+    }
+
+    @Test
+    void everyKindOfDriftIsCountedAndRepaired() {
+        jdbc.sql("UPDATE product_documents SET styles = '{}' WHERE product_id = ?").param(ids.get(0)).update();
+        jdbc.sql("DELETE FROM product_documents WHERE product_id = ?").param(ids.get(1)).update();
+        jdbc.sql("INSERT INTO product_documents SELECT ?, version, summary, product, styles, related, projected_at FROM product_documents WHERE product_id = ?")
+                .param(UNKNOWN_PRODUCT).param(ids.get(2)).update();
+        redis.opsForValue().set("styles:" + ids.get(3), "\"1-0\"\n{}");
+        redis.delete("related:" + ids.get(4));
+        // a write that never reached the projection: the table and all three cached documents are stale
+        jdbc.sql("UPDATE products SET name = 'Renamed', version = nextval('catalog_version') WHERE id = ?").param(ids.get(5)).update();
+
+        VerifyReport found = verifier.verify(false);
+
+        assertThat(found.drifting()).isTrue();
+        Drift table = found.found().table();
+        assertThat(table.get(State.DIFFERING)).isEqualTo(2);
+        assertThat(table.get(State.MISSING)).isEqualTo(1);
+        assertThat(table.get(State.EXTRA)).isEqualTo(1);
+        assertThat(table.get(State.EQUAL)).isEqualTo(products - 3);
+        Drift cache = found.found().cache();
+        assertThat(cache.get(State.DIFFERING)).isEqualTo(1 + 3);
+        assertThat(cache.get(State.MISSING)).isEqualTo(1);
+        assertThat(cache.get(State.EXTRA)).isZero();
+        assertThat(found.summary()).contains("DRIFT");
+
+        VerifyReport repaired = verifier.verify(true);
+
+        assertThat(repaired.repaired()).isEqualTo(6);
+        assertThat(repaired.afterRepair().drifting()).isFalse();
+        assertThat(repaired.drifting()).isFalse();
+        VerifyReport after = verifier.verify(false);
+        assertThat(after.drifting()).isFalse();
+        assertThat(after.found().table().get(State.EQUAL)).isEqualTo(products);
+        assertThat(after.found().cache().get(State.EQUAL)).isEqualTo(3 * products);
+        assertThat(jdbc.sql("SELECT count(*) FROM product_documents WHERE product_id = ?").param(UNKNOWN_PRODUCT).query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aDocumentMissingFromRedisIsNotDriftButIsRefilledByARepair() {
+        redis.delete("styles:" + ids.get(0));
+
+        VerifyReport found = verifier.verify(false);
+        assertThat(found.found().cache().get(State.MISSING)).isEqualTo(1);
+        assertThat(found.drifting()).isFalse();
+
+        verifier.verify(true);
+        assertThat(redis.hasKey("styles:" + ids.get(0))).isTrue();
+    }
+}
