@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import com.azalea.products.projection.DocumentStatements.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Projects products with the statement {@code projector/store.sql} (the documents of
@@ -18,12 +19,14 @@ import org.springframework.stereotype.Service;
 public class Projector {
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final RedisMirror mirror;
     private final String rangeStatement;
     private final String listStatement;
 
-    public Projector(JdbcClient jdbc, RedisMirror mirror) {
+    public Projector(JdbcClient jdbc, TransactionTemplate transactions, RedisMirror mirror) {
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.mirror = mirror;
         String store = DocumentStatements.load("projector/store.sql");
         this.rangeStatement = DocumentStatements.compose(store, Ids.RANGE);
@@ -46,20 +49,28 @@ public class Projector {
         return project(jdbc.sql(listStatement).param("ids", ids));
     }
 
+    /**
+     * The table is committed only after Redis has the documents: a process killed in between leaves
+     * the old version in the table, so the products still look stale and are projected again
+     * ({@link StaleDocuments}), and Redis never keeps documents the table does not know.
+     */
     private int project(JdbcClient.StatementSpec statement) {
-        List<ProjectedProduct> projected = statement
-                .query((rs, row) -> {
-                    Map<Document, byte[]> documents = new EnumMap<>(Document.class);
-                    if (rs.getObject("version") != null) {
-                        for (Document document : Document.values()) {
-                            // the text as it came over the wire, UTF-8: no decoding into a String and back
-                            documents.put(document, rs.getBytes(document.column()));
+        Integer projected = transactions.execute(status -> {
+            List<ProjectedProduct> products = statement
+                    .query((rs, row) -> {
+                        Map<Document, byte[]> documents = new EnumMap<>(Document.class);
+                        if (rs.getObject("version") != null) {
+                            for (Document document : Document.values()) {
+                                // the text as it came over the wire, UTF-8: no decoding into a String and back
+                                documents.put(document, rs.getBytes(document.column()));
+                            }
                         }
-                    }
-                    return new ProjectedProduct(rs.getLong("product_id"), rs.getLong("version"), documents);
-                })
-                .list();
-        mirror.write(projected);
-        return projected.size();
+                        return new ProjectedProduct(rs.getLong("product_id"), rs.getLong("version"), documents);
+                    })
+                    .list();
+            mirror.write(products);
+            return products.size();
+        });
+        return projected == null ? 0 : projected;
     }
 }

@@ -26,8 +26,11 @@ class DocumentCache implements SmartLifecycle {
     private volatile StatefulRedisConnection<byte[], byte[]> connection;
     private volatile RedisCommands<byte[], byte[]> commands;
 
-    DocumentCache(LettuceConnectionFactory factory) {
+    private final Duration timeout;
+
+    DocumentCache(LettuceConnectionFactory factory, ReadProperties properties) {
         this.factory = factory;
+        this.timeout = properties.redisTimeout();
     }
 
     byte[] get(byte[] key) {
@@ -46,6 +49,8 @@ class DocumentCache implements SmartLifecycle {
     @Override
     public void start() {
         connection = ((RedisClient) factory.getRequiredNativeClient()).connect(ByteArrayCodec.INSTANCE);
+        // shorter than the client's default: a read has the read table to fall back on
+        connection.setTimeout(timeout);
         commands = connection.sync();
     }
 

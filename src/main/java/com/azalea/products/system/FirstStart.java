@@ -5,6 +5,7 @@ import com.azalea.products.generate.DirtRates;
 import com.azalea.products.ingest.CatalogIngest;
 import com.azalea.products.ingest.SourceDirectory;
 import com.azalea.products.projection.FullRebuild;
+import com.azalea.products.projection.StaleDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +20,9 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Makes a fresh service useful with no manual step: on an empty database it loads a generated sample
- * catalog (when configured), and on an empty read model it runs the full rebuild. Runs before the
- * service reports itself ready.
+ * catalog (when configured); on an empty read model it runs the full rebuild, otherwise it reprojects
+ * whatever lags behind the write model (left by a process killed mid-rebuild or mid-batch). Runs
+ * before the service reports itself ready.
  */
 @Component
 @ConditionalOnWebApplication
@@ -31,12 +33,14 @@ class FirstStart implements ApplicationRunner {
     private final JdbcClient jdbc;
     private final CatalogIngest ingest;
     private final FullRebuild rebuild;
+    private final StaleDocuments staleDocuments;
     private final FirstStartProperties properties;
 
-    FirstStart(JdbcClient jdbc, CatalogIngest ingest, FullRebuild rebuild, FirstStartProperties properties) {
+    FirstStart(JdbcClient jdbc, CatalogIngest ingest, FullRebuild rebuild, StaleDocuments staleDocuments, FirstStartProperties properties) {
         this.jdbc = jdbc;
         this.ingest = ingest;
         this.rebuild = rebuild;
+        this.staleDocuments = staleDocuments;
         this.properties = properties;
     }
 
@@ -49,6 +53,8 @@ class FirstStart implements ApplicationRunner {
         if (rebuild.readModelEmpty()) {
             log.info("the read model is empty: projecting the catalog");
             log.info(rebuild.rebuild().summary());
+        } else {
+            staleDocuments.catchUp();
         }
     }
 

@@ -1,5 +1,6 @@
 package com.azalea.products.support;
 
+import java.net.InetSocketAddress;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
@@ -29,6 +30,27 @@ public class TestServices {
         }
     }
 
+    private static volatile TcpGate redisGate;
+
+    /** Where the tests' Redis listens. */
+    public static InetSocketAddress redisAddress() {
+        return DOCKER ? new InetSocketAddress(Containers.REDIS.getHost(), Containers.REDIS.getMappedPort(6379))
+                : new InetSocketAddress("127.0.0.1", 6379);
+    }
+
+    /**
+     * Puts a gate that a test can cut between the service and Redis. Call it before the test's context
+     * starts (from a static initializer): the context then talks to Redis only through the gate.
+     */
+    public static synchronized TcpGate gateRedis() {
+        if (redisGate == null) {
+            InetSocketAddress redis = redisAddress();
+            redisGate = new TcpGate(redis.getHostString(), redis.getPort(), TcpGate.freePort());
+            redisGate.open();
+        }
+        return redisGate;
+    }
+
     @Bean
     DynamicPropertyRegistrar serviceProperties() {
         return registry -> {
@@ -36,13 +58,13 @@ public class TestServices {
                 registry.add("spring.datasource.url", Containers.POSTGRES::getJdbcUrl);
                 registry.add("spring.datasource.username", Containers.POSTGRES::getUsername);
                 registry.add("spring.datasource.password", Containers.POSTGRES::getPassword);
-                registry.add("spring.data.redis.host", Containers.REDIS::getHost);
-                registry.add("spring.data.redis.port", () -> Containers.REDIS.getMappedPort(6379));
             } else {
                 registry.add("spring.datasource.url", () -> localProperty("AZALEA_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/azalea_test"));
                 // database 1 by default: the tests flush it, and must not touch what a local service keeps in database 0
                 registry.add("spring.data.redis.database", () -> Integer.parseInt(localProperty("AZALEA_TEST_REDIS_DB", "1")));
             }
+            registry.add("spring.data.redis.host", () -> redisGate != null ? "127.0.0.1" : redisAddress().getHostString());
+            registry.add("spring.data.redis.port", () -> redisGate != null ? redisGate.port() : redisAddress().getPort());
         };
     }
 

@@ -1,0 +1,135 @@
+package com.azalea.products.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.azalea.products.generate.CatalogGenerator;
+import com.azalea.products.generate.DirtRates;
+import com.azalea.products.ingest.CatalogIngest;
+import com.azalea.products.ingest.SourceDirectory;
+import com.azalea.products.projection.FullRebuild;
+import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.TcpGate;
+import com.azalea.products.support.TestServices;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Redis cut off during a read load: every read still answers, from the read table, and once Redis is
+ * back (empty, as after a restart) reads use it again and refill it.
+ */
+@IntegrationTest
+class RedisOutageTest {
+
+    private static final TcpGate REDIS = TestServices.gateRedis();
+    private static final int READERS = 8;
+
+    @Autowired
+    CatalogIngest ingest;
+    @Autowired
+    FullRebuild rebuild;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
+    @Value("${local.server.port}")
+    int port;
+    @Value("${spring.data.redis.database}")
+    int redisDatabase;
+
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void readsAnswerFromTheTableWhileRedisIsAwayAndUseItAgainWhenItReturns(@TempDir Path dir) throws Exception {
+        new CatalogGenerator(DirtRates.DEFAULT).generate(dir, 0.001, 5);
+        ingest.ingest(SourceDirectory.check(dir));
+        rebuild.rebuild();
+        Map<Long, String> expected = new ConcurrentHashMap<>();
+        jdbc.sql("SELECT product_id, styles::text FROM product_documents").query((rs, row) -> expected.put(rs.getLong(1), rs.getString(2))).list();
+        List<Long> ids = List.copyOf(expected.keySet());
+
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicInteger answered = new AtomicInteger();
+        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Thread> readers = java.util.stream.IntStream.range(0, READERS).mapToObj(i -> Thread.ofVirtual().start(() -> {
+            while (running.get()) {
+                long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                try {
+                    HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/products/" + id + "/styles")).build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    if (response.statusCode() != 200 || !response.body().equals(expected.get(id))) {
+                        failures.add(id + ": " + response.statusCode());
+                    }
+                    answered.incrementAndGet();
+                } catch (Exception e) {
+                    failures.add(id + ": " + e);
+                }
+            }
+        })).toList();
+
+        await().until(() -> answered.get() > 200);
+        double bypassedBefore = counter("bypass");
+        REDIS.cut();
+        int beforeOutage = answered.get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge() == 1 && answered.get() > beforeOutage + 500);
+        assertThat(counter("bypass")).isGreaterThan(bypassedBefore);
+        flushRedisBehindTheGate(); // Redis comes back empty, as after a restart without persistence
+        REDIS.open();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> gauge() == 0);
+        double hitsAfterReturn = counter("hit");
+        await().atMost(Duration.ofSeconds(10)).until(() -> counter("hit") > hitsAfterReturn + 100);
+        running.set(false);
+        for (Thread reader : readers) {
+            reader.join();
+        }
+
+        assertThat(failures).as("reads that did not answer the document").isEmpty();
+        assertThat(keysBehindTheGate()).as("keys refilled once Redis returned").isPositive();
+    }
+
+    private double counter(String result) {
+        return meters.get("azalea.cache.requests").tag("result", result).counter().count();
+    }
+
+    private double gauge() {
+        return meters.get("azalea.cache.circuit.open").gauge().value();
+    }
+
+    private void flushRedisBehindTheGate() {
+        direct(commands -> commands.flushdb());
+    }
+
+    private long keysBehindTheGate() {
+        return direct(commands -> commands.dbsize());
+    }
+
+    private <T> T direct(java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> call) {
+        InetSocketAddress redis = TestServices.redisAddress();
+        RedisClient client = RedisClient.create(RedisURI.builder().withHost(redis.getHostString()).withPort(redis.getPort()).withDatabase(redisDatabase).build());
+        try (var connection = client.connect()) {
+            return call.apply(connection.sync());
+        } finally {
+            client.shutdown();
+        }
+    }
+}
