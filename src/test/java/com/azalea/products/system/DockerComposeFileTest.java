@@ -61,9 +61,9 @@ class DockerComposeFileTest {
 
     @Test
     void everyLongRunningServiceHasAHealthCheck() {
-        assertThat(oneShots()).as("one-shot jobs").hasSize(1);
+        String loader = loader();
         services.forEach((name, service) -> {
-            if (!oneShots().contains(name)) {
+            if (!name.equals(loader)) {
                 Map<String, Object> healthcheck = map(service.get("healthcheck"));
                 assertThat(healthcheck).as("health check of %s", name).doesNotContainEntry("disable", true);
                 assertThat(healthcheck.get("test")).as("health check of %s", name).asInstanceOf(LIST).isNotEmpty().doesNotContain("NONE");
@@ -73,7 +73,7 @@ class DockerComposeFileTest {
 
     @Test
     void theLoaderGeneratesThenIngestsOnceItsStoresAreHealthy() {
-        String loader = oneShots().iterator().next();
+        String loader = loader();
         String command = command(loader);
         Matcher steps = Pattern.compile("-jar \\S+ generate --out (\\S+) .*&& .*-jar \\S+ ingest --dir (\\S+)").matcher(command);
         assertThat(steps.find()).as("generate, then ingest, in: %s", command).isTrue();
@@ -86,7 +86,7 @@ class DockerComposeFileTest {
 
     @Test
     void instancesStartAfterTheLoaderAndOnceEveryServiceTheyUseIsHealthy() {
-        String loader = oneShots().iterator().next();
+        String loader = loader();
         for (String instance : upstreamServers().keySet()) {
             assertThat(services).as("instance named by %s", NGINX_CONFIG).containsKey(instance);
             assertThat(environment(instance)).as("environment of %s", instance).containsEntry("AZALEA_EVENTS_TRANSPORT", "kafka");
@@ -124,7 +124,7 @@ class DockerComposeFileTest {
         List<String> javaServices = services.keySet().stream()
                 .filter(name -> command(name).contains("java -jar"))
                 .toList();
-        assertThat(javaServices).as("services that run the jar").containsAll(upstreamServers().keySet()).containsAll(oneShots());
+        assertThat(javaServices).as("services that run the jar").containsAll(upstreamServers().keySet()).contains(loader());
         for (String name : javaServices) {
             List<Object> volumes = list(services.get(name).get("volumes"));
             assertThat(volumes).as("volumes of %s", name).hasSize(1);
@@ -145,9 +145,10 @@ class DockerComposeFileTest {
         int section = lines.indexOf(README_SECTION);
         assertThat(section).as("README section '%s'", README_SECTION).isNotNegative();
         int header = section;
-        while (!lines.get(header).startsWith("| service | image | host port |")) {
+        while (header < lines.size() && !lines.get(header).startsWith("| service | image | host port |")) {
             header++;
         }
+        assertThat(header).as("the table header after '%s'", README_SECTION).isLessThan(lines.size());
         List<Promised> rows = new ArrayList<>();
         for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             String[] cells = lines.get(i).replace("`", "").split("\\|");
@@ -170,15 +171,16 @@ class DockerComposeFileTest {
         }).toList();
     }
 
-    /** The services others wait for until they have exited successfully. */
-    private static Set<String> oneShots() {
+    /** The one service that others wait for until it has exited successfully. */
+    private static String loader() {
         Set<String> oneShots = new LinkedHashSet<>();
         services.keySet().forEach(name -> dependsOn(name).forEach((dependency, condition) -> {
             if (condition.equals(COMPLETED)) {
                 oneShots.add(dependency);
             }
         }));
-        return oneShots;
+        assertThat(oneShots).as("services waited for until they exit with 0").hasSize(1);
+        return oneShots.iterator().next();
     }
 
     private static Map<String, String> dependsOn(String service) {
