@@ -17,7 +17,9 @@ public final class BatchContext {
                 .web(WebApplicationType.NONE)
                 .bannerMode(Banner.Mode.OFF)
                 .logStartupInfo(false)
-                .properties("logging.level.root=WARN", "logging.level.com.azalea=INFO")
+                // a batch job's statements (COPY, index builds) may run for minutes
+                .properties("logging.level.root=WARN", "logging.level.com.azalea=INFO",
+                        "spring.datasource.hikari.data-source-properties.socketTimeout=0")
                 .run(springArgs);
     }
 }

@@ -1,6 +1,7 @@
 package com.azalea.products.support;
 
 import java.net.InetSocketAddress;
+import java.net.URI;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.test.context.DynamicPropertyRegistrar;
@@ -31,6 +32,7 @@ public class TestServices {
     }
 
     private static volatile TcpGate redisGate;
+    private static volatile TcpGate postgresGate;
 
     /** Where the tests' Redis listens. */
     public static InetSocketAddress redisAddress() {
@@ -44,22 +46,48 @@ public class TestServices {
      */
     public static synchronized TcpGate gateRedis() {
         if (redisGate == null) {
-            InetSocketAddress redis = redisAddress();
-            redisGate = new TcpGate(redis.getHostString(), redis.getPort(), TcpGate.freePort());
-            redisGate.open();
+            redisGate = gateTo(redisAddress());
         }
         return redisGate;
+    }
+
+    /** As {@link #gateRedis()}, between the service and PostgreSQL. */
+    public static synchronized TcpGate gatePostgres() {
+        if (postgresGate == null) {
+            URI database = URI.create(jdbcUrl().substring("jdbc:".length()));
+            postgresGate = gateTo(new InetSocketAddress(database.getHost(), database.getPort()));
+        }
+        return postgresGate;
+    }
+
+    private static TcpGate gateTo(InetSocketAddress target) {
+        TcpGate gate = new TcpGate(target.getHostString(), target.getPort(), TcpGate.freePort());
+        gate.open();
+        return gate;
+    }
+
+    private static String jdbcUrl() {
+        return DOCKER ? Containers.POSTGRES.getJdbcUrl() : localProperty("AZALEA_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/azalea_test");
+    }
+
+    /** The database's URL, through the gate when a test put one in front of it. */
+    private static String serviceJdbcUrl() {
+        if (postgresGate == null) {
+            return jdbcUrl();
+        }
+        URI database = URI.create(jdbcUrl().substring("jdbc:".length()));
+        return "jdbc:postgresql://127.0.0.1:" + postgresGate.port() + database.getRawPath()
+                + (database.getRawQuery() == null ? "" : "?" + database.getRawQuery());
     }
 
     @Bean
     DynamicPropertyRegistrar serviceProperties() {
         return registry -> {
+            registry.add("spring.datasource.url", TestServices::serviceJdbcUrl);
             if (DOCKER) {
-                registry.add("spring.datasource.url", Containers.POSTGRES::getJdbcUrl);
                 registry.add("spring.datasource.username", Containers.POSTGRES::getUsername);
                 registry.add("spring.datasource.password", Containers.POSTGRES::getPassword);
             } else {
-                registry.add("spring.datasource.url", () -> localProperty("AZALEA_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/azalea_test"));
                 // database 1 by default: the tests flush it, and must not touch what a local service keeps in database 0
                 registry.add("spring.data.redis.database", () -> Integer.parseInt(localProperty("AZALEA_TEST_REDIS_DB", "1")));
             }

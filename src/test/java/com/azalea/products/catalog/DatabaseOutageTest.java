@@ -1,0 +1,72 @@
+package com.azalea.products.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.azalea.products.generate.CatalogGenerator;
+import com.azalea.products.generate.DirtRates;
+import com.azalea.products.ingest.CatalogIngest;
+import com.azalea.products.ingest.SourceDirectory;
+import com.azalea.products.projection.FullRebuild;
+import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.TcpGate;
+import com.azalea.products.support.TestServices;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * PostgreSQL out of reach, as during a restart: documents keep coming from Redis, what needs the
+ * database is a 503 (never a 500), and once it is back the pool reconnects by itself.
+ */
+@IntegrationTest
+class DatabaseOutageTest {
+
+    private static final TcpGate POSTGRES = TestServices.gatePostgres();
+
+    @Autowired
+    CatalogIngest ingest;
+    @Autowired
+    FullRebuild rebuild;
+    @Autowired
+    JdbcClient jdbc;
+    @Value("${local.server.port}")
+    int port;
+
+    @Test
+    void readsCarryOnFromRedisAndTheServiceRecoversByItself(@TempDir Path dir) throws Exception {
+        new CatalogGenerator(DirtRates.DEFAULT).generate(dir, 0.001, 9);
+        ingest.ingest(SourceDirectory.check(dir));
+        rebuild.rebuild();
+        List<Long> ids = jdbc.sql("SELECT product_id FROM product_documents ORDER BY product_id LIMIT 50").query(Long.class).list();
+        long sku = jdbc.sql("SELECT k.id FROM skus k JOIN styles s ON s.id = k.style_id WHERE s.product_id = ? LIMIT 1").param(ids.get(0)).query(Long.class).single();
+        AdminClient client = new AdminClient(port);
+        for (long id : ids) {
+            assertThat(client.get("/products/" + id + "/styles").statusCode()).isEqualTo(200); // cached in Redis
+        }
+
+        POSTGRES.cut();
+        try {
+            for (long id : ids) {
+                assertThat(client.get("/products/" + id + "/styles").statusCode()).as("styles of %d from Redis", id).isEqualTo(200);
+            }
+            HttpResponse<String> list = client.get("/products");
+            assertThat(list.statusCode()).isEqualTo(503);
+            assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+            assertThat(list.headers().firstValue("Retry-After")).isPresent();
+            assertThat(client.admin("PATCH", "/admin/skus/" + sku, "{\"quantity\": 4321}").statusCode()).isEqualTo(503);
+        } finally {
+            POSTGRES.open();
+        }
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.get("/products").statusCode() == 200);
+        assertThat(client.admin("PATCH", "/admin/skus/" + sku, "{\"quantity\": 1234}").statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/products/" + ids.get(0) + "/styles").body().contains("\"quantity\": 1234"));
+    }
+}
