@@ -12,3 +12,26 @@ end
 delay = function()
   return delay_ms
 end
+
+-- Answers counted per status, printed as "status <code>: <count>" lines at the end.
+local threads = {}
+setup = function(thread)
+  table.insert(threads, thread)
+end
+init = function()
+  statuses = {}
+end
+response = function(status)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+done = function()
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for status, count in pairs(thread:get("statuses")) do
+      total[status] = (total[status] or 0) + count
+    end
+  end
+  for status, count in pairs(total) do
+    io.write(string.format("status %d: %d\n", status, count))
+  end
+end

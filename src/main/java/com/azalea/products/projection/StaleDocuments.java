@@ -15,14 +15,15 @@ import org.springframework.stereotype.Service;
 public class StaleDocuments {
 
     private static final Logger log = LoggerFactory.getLogger(StaleDocuments.class);
-    private static final int BATCH = 500;
 
     private final JdbcClient jdbc;
     private final Projector projector;
+    private final ProjectionProperties properties;
 
-    public StaleDocuments(JdbcClient jdbc, Projector projector) {
+    public StaleDocuments(JdbcClient jdbc, Projector projector, ProjectionProperties properties) {
         this.jdbc = jdbc;
         this.projector = projector;
+        this.properties = properties;
     }
 
     /** @return how many products were stale */
@@ -34,9 +35,19 @@ public class StaleDocuments {
                 UNION ALL
                 SELECT d.product_id FROM product_documents d
                 WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = d.product_id)
+                ORDER BY 1
                 """).query(Long.class).list();
-        for (int from = 0; from < stale.size(); from += BATCH) {
-            projector.project(stale.subList(from, Math.min(stale.size(), from + BATCH)));
+        // Range statements, as the rebuild's: what an interrupted rebuild leaves is long runs of ids,
+        // and reprojecting a product that was not stale in between changes nothing.
+        int from = 0;
+        while (from < stale.size()) {
+            long first = stale.get(from);
+            int to = from;
+            while (to + 1 < stale.size() && stale.get(to + 1) - first < properties.batchSize()) {
+                to++;
+            }
+            projector.project(first, stale.get(to));
+            from = to + 1;
         }
         if (!stale.isEmpty()) {
             log.info("reprojected {} products whose documents lagged behind the write model, in {} ms",
