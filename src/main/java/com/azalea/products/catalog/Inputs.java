@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -20,26 +19,26 @@ final class Inputs {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Product(@NotBlank @Size(max = 2048) String name, @NotBlank @Size(max = 2048) String slogan,
-            @NotBlank @Size(max = 8192) String description, @NotBlank @Size(max = 2048) String category,
+    record Product(@NotBlank @Text(max = 2048) String name, @NotBlank @Text(max = 2048) String slogan,
+            @NotBlank @Text(max = 8192) String description, @NotBlank @Text(max = 2048) String category,
             @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal defaultPrice) {
     }
 
-    record Feature(@NotBlank @Size(max = 2048) String feature, @Size(max = 2048) String value) {
+    record Feature(@NotBlank @Text(max = 2048) String feature, @Text(max = 2048) String value) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Style(@NotBlank @Size(max = 2048) String name,
+    record Style(@NotBlank @Text(max = 2048) String name,
             @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal originalPrice,
             @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal salePrice,
             @JsonProperty("default?") @NotNull Boolean isDefault) {
     }
 
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Photo(@NotBlank @Size(max = 2048) String url, @NotBlank @Size(max = 2048) String thumbnailUrl) {
+    record Photo(@NotBlank @Text(max = 2048) String url, @NotBlank @Text(max = 2048) String thumbnailUrl) {
     }
 
-    record Sku(@NotBlank @Size(max = 2048) String size, @NotNull @Min(0) @Max(Integer.MAX_VALUE) Integer quantity) {
+    record Sku(@NotBlank @Text(max = 2048) String size, @NotNull @Min(0) @Max(Integer.MAX_VALUE) Integer quantity) {
     }
 
     record Quantity(@NotNull @Min(0) @Max(Integer.MAX_VALUE) Integer quantity) {

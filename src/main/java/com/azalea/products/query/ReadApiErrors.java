@@ -1,6 +1,7 @@
 package com.azalea.products.query;
 
 import java.net.URI;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -12,17 +13,31 @@ class ReadApiErrors {
 
     @ExceptionHandler
     ProblemDetail badRequest(BadRequestException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("Invalid request parameter");
-        problem.setType(URI.create("urn:azalea:problem:invalid-parameter"));
+        ProblemDetail problem = invalidParameter(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage()));
         problem.setProperty("parameter", e.parameter());
         return problem;
+    }
+
+    /**
+     * Tomcat parses the query string when a parameter is first read, in the handler's arguments: one it
+     * cannot parse ({@code page=%zz}, more parameters than it takes) is the client's error, not an exception for the log.
+     */
+    @ExceptionHandler
+    ProblemDetail unreadableQuery(InvalidParameterException e) {
+        return invalidParameter(ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "the query string cannot be read: an invalid escape or too many parameters"));
     }
 
     @ExceptionHandler
     ProblemDetail notFound(ProductNotFoundException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Product not found");
+        return problem;
+    }
+
+    private static ProblemDetail invalidParameter(ProblemDetail problem) {
+        problem.setTitle("Invalid request parameter");
+        problem.setType(URI.create("urn:azalea:problem:invalid-parameter"));
         return problem;
     }
 }
