@@ -1,32 +1,36 @@
 package com.azalea.products.projection;
 
+import com.azalea.products.system.ByteRedisConnection;
+import io.lettuce.core.LettuceFutures;
+import io.lettuce.core.RedisCommandTimeoutException;
+import io.lettuce.core.RedisFuture;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.connection.RedisStringCommands.SetOption;
-import org.springframework.data.redis.connection.lettuce.LettuceConnection;
+import java.util.concurrent.TimeUnit;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
-import org.springframework.data.redis.core.RedisCallback;
-import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.core.types.Expiration;
 import org.springframework.stereotype.Component;
 
 /**
- * Copies projected documents to Redis in bounded pipelines. A document replaces the cached one only
+ * Copies projected documents to Redis over one long-lived connection: the commands of a bounded
+ * batch are all sent before any reply is awaited (pipelined). A document replaces the cached one only
  * if it is not older (the version leads its ETag), so a late projection cannot undo a newer one. A
  * deleted product leaves an empty value (a tombstone) rather than no key, so a reader refilling from a
  * stale row cannot resurrect it: refills only ever set absent keys.
  */
 @Component
-public class RedisMirror {
+public class RedisMirror extends ByteRedisConnection {
 
     static final Duration TOMBSTONE_LIFETIME = Duration.ofDays(1);
     private static final byte[] TOMBSTONE = new byte[0];
-    private static final int PIPELINE_PRODUCTS = 200;
+    private static final int BATCH_PRODUCTS = 200;
 
     /** KEYS[1] the document's key, ARGV[1] the new value, ARGV[2] its version. */
-    private static final byte[] SET_UNLESS_NEWER = """
+    private static final String SET_UNLESS_NEWER = """
             local current = redis.call('GET', KEYS[1])
             if current then
               local stored = tonumber(string.match(current, '^"(%d+)%-'))
@@ -34,37 +38,39 @@ public class RedisMirror {
             end
             redis.call('SET', KEYS[1], ARGV[1])
             return 1
-            """.getBytes(StandardCharsets.UTF_8);
+            """;
 
-    private final StringRedisTemplate redis;
+    private final Duration timeout;
 
-    public RedisMirror(StringRedisTemplate redis, LettuceConnectionFactory connections) {
-        this.redis = redis;
-        // a pipeline goes out in one write when it closes, not in one write per command
-        connections.setPipeliningFlushPolicy(LettuceConnection.PipeliningFlushPolicy.flushOnClose());
+    public RedisMirror(LettuceConnectionFactory connections) {
+        super(connections);
+        this.timeout = Duration.ofMillis(connections.getTimeout()); // spring.data.redis.timeout
     }
 
     void write(List<ProjectedProduct> products) {
-        // bounded pipelines: each must complete within the command timeout
-        for (int from = 0; from < products.size(); from += PIPELINE_PRODUCTS) {
-            writePipelined(products.subList(from, Math.min(products.size(), from + PIPELINE_PRODUCTS)));
+        // bounded batches: each must complete within the command timeout
+        for (int from = 0; from < products.size(); from += BATCH_PRODUCTS) {
+            writeBatch(products.subList(from, Math.min(products.size(), from + BATCH_PRODUCTS)));
         }
     }
 
-    private void writePipelined(List<ProjectedProduct> products) {
-        redis.executePipelined((RedisCallback<Object>) connection -> {
-            for (ProjectedProduct product : products) {
-                byte[] version = Long.toString(product.version()).getBytes(StandardCharsets.US_ASCII);
-                for (Document document : Document.values()) {
-                    byte[] key = document.key(product.productId());
-                    if (product.deleted()) {
-                        connection.stringCommands().set(key, TOMBSTONE, Expiration.from(TOMBSTONE_LIFETIME), SetOption.upsert());
-                    } else {
-                        connection.scriptingCommands().eval(SET_UNLESS_NEWER, ReturnType.INTEGER, 1, key, product.documents().get(document), version);
-                    }
+    private void writeBatch(List<ProjectedProduct> products) {
+        RedisAsyncCommands<byte[], byte[]> redis = connection().async();
+        List<RedisFuture<?>> replies = new ArrayList<>(products.size() * Document.values().length);
+        for (ProjectedProduct product : products) {
+            byte[] version = Long.toString(product.version()).getBytes(StandardCharsets.US_ASCII);
+            for (Document document : Document.values()) {
+                byte[] key = document.key(product.productId());
+                if (product.deleted()) {
+                    replies.add(redis.set(key, TOMBSTONE, SetArgs.Builder.ex(TOMBSTONE_LIFETIME)));
+                } else {
+                    replies.add(redis.eval(SET_UNLESS_NEWER, ScriptOutputType.INTEGER, new byte[][] {key}, product.documents().get(document), version));
                 }
             }
-            return null;
-        });
+        }
+        // throws the first command's failure; false when the replies did not all come in time
+        if (!LettuceFutures.awaitAll(timeout.toMillis(), TimeUnit.MILLISECONDS, replies.toArray(RedisFuture[]::new))) {
+            throw new RedisCommandTimeoutException("Redis did not acknowledge the documents within " + timeout);
+        }
     }
 }
