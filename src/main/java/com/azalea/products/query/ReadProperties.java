@@ -2,11 +2,23 @@ package com.azalea.products.query;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
-/** @param maxCount the largest {@code count} GET /products accepts */
+/**
+ * @param maxCount the largest {@code count} GET /products accepts
+ * @param source   what answers the read API; the controllers are chosen by this property's text, and it
+ *                 is bound here too so that a misspelt value stops the start instead of leaving no read API
+ */
 @Validated
 @ConfigurationProperties("azalea.read")
-record ReadProperties(@Min(1) @Max(1000) int maxCount) {
+public record ReadProperties(@Min(1) @Max(1000) int maxCount, @NotNull Source source) {
+
+    public enum Source {
+        /** the projected documents: Redis, on a miss the read table (the service) */
+        DOCUMENTS,
+        /** the write model, aggregated at read time: the load test's baseline */
+        BASELINE
+    }
 }
