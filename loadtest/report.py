@@ -14,7 +14,8 @@ import sys
 
 FIGURES = ["rps", "p50", "p99", "max", "non2xx", "errors"]
 HEADINGS = ["req/s", "p50 ms", "p99 ms", "max ms", "non-2xx", "socket errors"]
-COLOURS = ["#2f6db5", "#c0504d", "#7f7f7f", "#4f9a45", "#8064a2"]
+# one colour per target in every report, so that charts of different runs read alike
+COLOURS = {"service": "#2f6db5", "baseline": "#c0504d", "nginx": "#7f7f7f", "service-x2": "#4f9a45"}
 
 
 def read_medians(path):
@@ -89,16 +90,16 @@ def bar_chart(medians, cases, targets, figure, unit):
     height = top + len(cases) * (len(targets) * bar + gap) + 10
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{left + width + 90}" height="{height}" font-family="sans-serif" font-size="11">']
     for i, target in enumerate(targets):
-        parts.append(f'<rect x="{left + i * 120}" y="4" width="10" height="10" fill="{COLOURS[i % len(COLOURS)]}"/>'
+        parts.append(f'<rect x="{left + i * 120}" y="4" width="10" height="10" fill="{COLOURS.get(target, "#000")}"/>'
                      f'<text x="{left + i * 120 + 14}" y="13">{html.escape(target)}</text>')
     y = top
     for case in cases:
         parts.append(f'<text x="{left - 6}" y="{y + len(targets) * bar / 2 + 4}" text-anchor="end">{html.escape(case)}</text>')
-        for i, target in enumerate(targets):
+        for target in targets:
             value = medians.get((case, target), {}).get(figure)
             if value is not None:
                 length = max(1, width * value / largest)
-                parts.append(f'<rect x="{left}" y="{y}" width="{length:.1f}" height="{bar - 2}" fill="{COLOURS[i % len(COLOURS)]}"/>'
+                parts.append(f'<rect x="{left}" y="{y}" width="{length:.1f}" height="{bar - 2}" fill="{COLOURS.get(target, "#000")}"/>'
                              f'<text x="{left + length + 4:.1f}" y="{y + bar - 4}">{number(value, 0 if figure == "rps" else 1)} {unit}</text>')
             y += bar
         y += gap
