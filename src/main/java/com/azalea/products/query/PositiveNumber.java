@@ -1,12 +1,12 @@
 package com.azalea.products.query;
 
 /** Parses the ids and paging values of the read API; anything but a positive integer is a 400. */
-final class PositiveNumber {
+public final class PositiveNumber {
 
     private PositiveNumber() {
     }
 
-    static long parse(String name, String value) {
+    public static long parse(String name, String value) {
         if (value.isEmpty() || value.length() > 19) {
             throw new BadRequestException(name, value, "must be a positive integer");
         }

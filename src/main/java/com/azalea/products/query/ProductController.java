@@ -4,6 +4,7 @@ import com.azalea.products.projection.Document;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
  * written as they are: no JSON is parsed or built here.
  */
 @RestController
+@ReadApi
+@ConditionalOnProperty(name = "azalea.read.source", havingValue = "documents", matchIfMissing = true)
 class ProductController {
 
     private final DocumentReader documents;
@@ -31,12 +34,7 @@ class ProductController {
     @GetMapping("/products")
     void products(@RequestParam(defaultValue = "1") String page, @RequestParam(defaultValue = "5") String count,
             HttpServletResponse response) throws IOException {
-        long pageNumber = PositiveNumber.parse("page", page);
-        long pageSize = PositiveNumber.parse("count", count);
-        if (pageSize > properties.maxCount()) {
-            throw new BadRequestException("count", count, "is above the maximum of " + properties.maxCount());
-        }
-        byte[] body = list.page(pageNumber, pageSize);
+        byte[] body = list.page(ListPage.parse(page, count, properties.maxCount()));
         writeJson(response, body, 0, body.length);
     }
 

@@ -25,14 +25,8 @@ class ProductList {
         this.jdbc = jdbc;
     }
 
-    byte[] page(long page, long count) {
-        long offset;
-        try {
-            offset = Math.multiplyExact(page - 1, count);
-        } catch (ArithmeticException e) {
-            offset = Long.MAX_VALUE; // past any catalog: an empty page
-        }
-        return jdbc.sql(PAGE).param("count", count).param("offset", offset).query(String.class).single()
+    byte[] page(ListPage page) {
+        return jdbc.sql(PAGE).param("count", page.count()).param("offset", page.offset()).query(String.class).single()
                 .getBytes(StandardCharsets.UTF_8);
     }
 }

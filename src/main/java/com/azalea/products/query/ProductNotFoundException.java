@@ -1,9 +1,9 @@
 package com.azalea.products.query;
 
 /** No product has the requested id. */
-class ProductNotFoundException extends RuntimeException {
+public class ProductNotFoundException extends RuntimeException {
 
-    ProductNotFoundException(long productId) {
+    public ProductNotFoundException(long productId) {
         super("product " + productId + " does not exist");
     }
 }

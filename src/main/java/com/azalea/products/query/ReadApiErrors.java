@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The read API's errors as RFC 9457 problem details. */
-@RestControllerAdvice(assignableTypes = ProductController.class)
+@RestControllerAdvice(annotations = ReadApi.class)
 class ReadApiErrors {
 
     @ExceptionHandler

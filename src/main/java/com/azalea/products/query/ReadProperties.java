@@ -9,10 +9,20 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * @param maxCount        the largest {@code count} GET /products accepts
+ * @param source          what answers the read API; the controllers are chosen by this property's text, and
+ *                        it is bound here too so that a misspelt value stops the start instead of leaving no read API
  * @param redisTimeout    how long a read waits for Redis before it counts as failed
  * @param redisRetryAfter how long reads go straight to the read table once Redis keeps failing
  */
 @Validated
 @ConfigurationProperties("azalea.read")
-record ReadProperties(@Min(1) @Max(1000) int maxCount, @NotNull Duration redisTimeout, @NotNull Duration redisRetryAfter) {
+public record ReadProperties(@Min(1) @Max(1000) int maxCount, @NotNull Source source, @NotNull Duration redisTimeout,
+        @NotNull Duration redisRetryAfter) {
+
+    public enum Source {
+        /** the projected documents: Redis, on a miss the read table (the service) */
+        DOCUMENTS,
+        /** the write model, aggregated at read time: the load test's baseline */
+        BASELINE
+    }
 }
