@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azalea.products.BadRequests.Expect;
 import com.azalea.products.BadRequests.Probe;
-import com.azalea.products.generate.CatalogGenerator;
-import com.azalea.products.generate.DirtRates;
-import com.azalea.products.ingest.CatalogIngest;
-import com.azalea.products.ingest.SourceDirectory;
-import com.azalea.products.projection.FullRebuild;
 import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.TestCatalog;
 import com.azalea.products.support.RawHttp;
 import com.azalea.products.support.RawHttp.Answer;
 import java.io.IOException;
@@ -60,9 +56,7 @@ class BadInputTest {
     private static final Set<Integer> TOMCAT_REFUSALS = Set.of(400, 413, 414, 431);
 
     @Autowired
-    CatalogIngest ingest;
-    @Autowired
-    FullRebuild rebuild;
+    TestCatalog catalog;
     @Autowired
     JdbcClient jdbc;
     @Value("${local.server.port}")
@@ -73,9 +67,7 @@ class BadInputTest {
 
     @BeforeAll
     void loadCatalog(@TempDir Path dir) throws IOException {
-        new CatalogGenerator(DirtRates.DEFAULT).generate(dir, 0.001, 11);
-        ingest.ingest(SourceDirectory.check(dir));
-        rebuild.rebuild();
+        catalog.loadAndProject(dir, 0.001, 11);
         Map<String, List<Long>> ids = new LinkedHashMap<>();
         WRITE_TABLES.forEach(table -> ids.put(table, jdbc.sql("SELECT id FROM " + table + " ORDER BY id LIMIT 50").query(Long.class).list()));
         requests = new BadRequests(SEED, port, ids);

@@ -2,12 +2,8 @@ package com.azalea.products.baseline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.azalea.products.generate.CatalogGenerator;
-import com.azalea.products.generate.DirtRates;
-import com.azalea.products.ingest.CatalogIngest;
-import com.azalea.products.ingest.SourceDirectory;
-import com.azalea.products.projection.FullRebuild;
 import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.TestCatalog;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,9 +30,7 @@ import org.springframework.test.context.TestPropertySource;
 class BaselineReadTest {
 
     @Autowired
-    CatalogIngest ingest;
-    @Autowired
-    FullRebuild rebuild;
+    TestCatalog catalog;
     @Autowired
     JdbcClient jdbc;
     @Value("${local.server.port}")
@@ -46,9 +40,7 @@ class BaselineReadTest {
 
     @BeforeAll
     void loadAndProject(@TempDir Path dir) throws IOException {
-        new CatalogGenerator(DirtRates.DEFAULT).generate(dir, 0.001, 5);
-        ingest.ingest(SourceDirectory.check(dir));
-        rebuild.rebuild();
+        catalog.loadAndProject(dir, 0.001, 5);
     }
 
     /** Compared as text decoded from UTF-8, which is equal exactly when the bytes are. */

@@ -3,12 +3,8 @@ package com.azalea.products.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.azalea.products.generate.CatalogGenerator;
-import com.azalea.products.generate.DirtRates;
-import com.azalea.products.ingest.CatalogIngest;
-import com.azalea.products.ingest.SourceDirectory;
-import com.azalea.products.projection.FullRebuild;
 import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.TestCatalog;
 import com.azalea.products.support.TcpGate;
 import com.azalea.products.support.TestServices;
 import java.net.http.HttpResponse;
@@ -31,9 +27,7 @@ class DatabaseOutageTest {
     private static final TcpGate POSTGRES = TestServices.gatePostgres();
 
     @Autowired
-    CatalogIngest ingest;
-    @Autowired
-    FullRebuild rebuild;
+    TestCatalog catalog;
     @Autowired
     JdbcClient jdbc;
     @Value("${local.server.port}")
@@ -41,9 +35,7 @@ class DatabaseOutageTest {
 
     @Test
     void readsCarryOnFromRedisAndTheServiceRecoversByItself(@TempDir Path dir) throws Exception {
-        new CatalogGenerator(DirtRates.DEFAULT).generate(dir, 0.001, 9);
-        ingest.ingest(SourceDirectory.check(dir));
-        rebuild.rebuild();
+        catalog.loadAndProject(dir, 0.001, 9);
         List<Long> ids = jdbc.sql("SELECT product_id FROM product_documents ORDER BY product_id LIMIT 50").query(Long.class).list();
         long sku = jdbc.sql("SELECT k.id FROM skus k JOIN styles s ON s.id = k.style_id WHERE s.product_id = ? LIMIT 1").param(ids.get(0)).query(Long.class).single();
         AdminClient client = new AdminClient(port);

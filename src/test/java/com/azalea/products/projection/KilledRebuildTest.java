@@ -4,13 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.azalea.products.AzaleaApplication;
-import com.azalea.products.generate.CatalogGenerator;
-import com.azalea.products.generate.DirtRates;
-import com.azalea.products.ingest.CatalogIngest;
-import com.azalea.products.ingest.SourceDirectory;
 import com.azalea.products.projection.Drift.State;
 import com.azalea.products.support.IntegrationTest;
-import java.io.File;
+import com.azalea.products.support.TestCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -28,9 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class KilledRebuildTest {
 
     @Autowired
-    CatalogIngest ingest;
-    @Autowired
-    FullRebuild rebuild;
+    TestCatalog catalog;
     @Autowired
     StaleDocuments staleDocuments;
     @Autowired
@@ -42,9 +36,7 @@ class KilledRebuildTest {
 
     @Test
     void aRebuildKilledHalfwayIsCaughtUpAtStart(@TempDir Path dir, @TempDir Path logs) throws Exception {
-        new CatalogGenerator(DirtRates.DEFAULT).generate(dir, 0.01, 17);
-        ingest.ingest(SourceDirectory.check(dir));
-        rebuild.rebuild();
+        catalog.loadAndProject(dir, 0.01, 17);
         long products = jdbc.sql("SELECT count(*) FROM products").query(Long.class).single();
         // as after a new ingest: every document is now behind its product
         jdbc.sql("UPDATE products SET version = nextval('catalog_version')").update();

@@ -3,12 +3,8 @@ package com.azalea.products.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.azalea.products.generate.CatalogGenerator;
-import com.azalea.products.generate.DirtRates;
-import com.azalea.products.ingest.CatalogIngest;
-import com.azalea.products.ingest.SourceDirectory;
-import com.azalea.products.projection.FullRebuild;
 import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.TestCatalog;
 import com.azalea.products.support.TcpGate;
 import com.azalea.products.support.TestServices;
 import io.lettuce.core.RedisClient;
@@ -44,9 +40,7 @@ class RedisOutageTest {
     private static final int READERS = 8;
 
     @Autowired
-    CatalogIngest ingest;
-    @Autowired
-    FullRebuild rebuild;
+    TestCatalog catalog;
     @Autowired
     JdbcClient jdbc;
     @Autowired
@@ -60,9 +54,7 @@ class RedisOutageTest {
 
     @Test
     void readsAnswerFromTheTableWhileRedisIsAwayAndUseItAgainWhenItReturns(@TempDir Path dir) throws Exception {
-        new CatalogGenerator(DirtRates.DEFAULT).generate(dir, 0.001, 5);
-        ingest.ingest(SourceDirectory.check(dir));
-        rebuild.rebuild();
+        catalog.loadAndProject(dir, 0.001, 5);
         Map<Long, String> expected = new ConcurrentHashMap<>();
         jdbc.sql("SELECT product_id, styles::text FROM product_documents").query((rs, row) -> expected.put(rs.getLong(1), rs.getString(2))).list();
         List<Long> ids = List.copyOf(expected.keySet());

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Import;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"azalea.first-start.sample-scale=0", "azalea.admin.token=" + IntegrationTest.ADMIN_TOKEN})
-@Import({TestServices.class, SqlStatements.class})
+@Import({TestServices.class, SqlStatements.class, TestCatalog.class})
 public @interface IntegrationTest {
 
     String ADMIN_TOKEN = "test-admin-token";
