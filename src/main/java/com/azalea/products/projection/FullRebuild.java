@@ -6,7 +6,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Projects every product, range by range, a few ranges at once. Documents are replaced in place, one
- * range per transaction, so readers see the old or the new document of a product, never none.
+ * range per transaction, so readers see the old or the new document of a product, never none; then
+ * the read table is vacuumed.
  */
 @Service
 public class FullRebuild {
@@ -28,6 +29,9 @@ public class FullRebuild {
     public RebuildReport rebuild() {
         long started = System.nanoTime();
         long projected = ranges.walk("project", projector::project);
+        // Every row was replaced: without a vacuum the list's index-only scans visit the heap for each
+        // skipped entry (8 ms instead of 0.6 ms for page 800 here) and the old rows' space waits for autovacuum.
+        jdbc.sql("VACUUM (ANALYZE) product_documents").update();
         return new RebuildReport(projected, Duration.ofNanos(System.nanoTime() - started));
     }
 }
