@@ -3,6 +3,8 @@ package com.azalea.products.projection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
 
 /**
@@ -16,7 +18,7 @@ public final class DocumentStatements {
     public enum Ids {
         /** {@code :first_id} to {@code :last_id}: the fastest plan for consecutive ids. */
         RANGE("BETWEEN :first_id AND :last_id"),
-        /** {@code :ids}, a PostgreSQL array literal such as {@code {4,8,15}}. */
+        /** {@code :ids}, a PostgreSQL array literal such as {@code {4,8,15}} ({@link #idList}). */
         LIST("= ANY (CAST(:ids AS bigint[]))"),
         /** {@code :id}. */
         ONE("= :id");
@@ -35,6 +37,11 @@ public final class DocumentStatements {
 
     public static String compose(String statement, Ids ids) {
         return statement.replace("${documents}", DEFINITIONS).replace("${ids}", ids.condition);
+    }
+
+    /** The value of {@code :ids} for {@link Ids#LIST}: a PostgreSQL array literal. */
+    public static String idList(Collection<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     public static String load(String resource) {

@@ -4,7 +4,6 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import com.azalea.products.projection.DocumentStatements.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -45,8 +44,7 @@ public class Projector {
 
     /** One statement for all of them. @return how many were projected or removed */
     public int project(Collection<Long> productIds) {
-        String ids = productIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
-        return project(jdbc.sql(listStatement).param("ids", ids));
+        return project(jdbc.sql(listStatement).param("ids", DocumentStatements.idList(productIds)));
     }
 
     /**

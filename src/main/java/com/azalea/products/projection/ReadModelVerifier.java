@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -53,7 +52,7 @@ public class ReadModelVerifier {
             batches.forEach(projector::project);
             afterRepair = new Comparison();
             for (List<Long> batch : batches) {
-                afterRepair.compare(jdbc.sql(listStatement).param("ids", arrayLiteral(batch)));
+                afterRepair.compare(jdbc.sql(listStatement).param("ids", DocumentStatements.idList(batch)));
             }
         }
         return new VerifyReport(products, all, all.toRepair.size(), afterRepair, Duration.ofNanos(System.nanoTime() - started));
@@ -66,10 +65,6 @@ public class ReadModelVerifier {
             batches.add(sorted.subList(from, Math.min(sorted.size(), from + REPAIR_BATCH)));
         }
         return batches;
-    }
-
-    private static String arrayLiteral(List<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     /** The counts of one pass over the table and Redis, and the products a repair must reproject. */

@@ -9,6 +9,7 @@ import com.azalea.products.support.TcpGate;
 import com.azalea.products.support.TestServices;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -20,9 +21,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,8 +65,8 @@ class RedisOutageTest {
 
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicInteger answered = new AtomicInteger();
-        List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
-        List<Thread> readers = java.util.stream.IntStream.range(0, READERS).mapToObj(i -> Thread.ofVirtual().start(() -> {
+        List<String> failures = new CopyOnWriteArrayList<>();
+        List<Thread> readers = IntStream.range(0, READERS).mapToObj(i -> Thread.ofVirtual().start(() -> {
             while (running.get()) {
                 long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
                 try {
@@ -115,7 +119,7 @@ class RedisOutageTest {
         return direct(commands -> commands.dbsize());
     }
 
-    private <T> T direct(java.util.function.Function<io.lettuce.core.api.sync.RedisCommands<String, String>, T> call) {
+    private <T> T direct(Function<RedisCommands<String, String>, T> call) {
         InetSocketAddress redis = TestServices.redisAddress();
         RedisClient client = RedisClient.create(RedisURI.builder().withHost(redis.getHostString()).withPort(redis.getPort()).withDatabase(redisDatabase).build());
         try (var connection = client.connect()) {
