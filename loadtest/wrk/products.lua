@@ -5,6 +5,7 @@
 --               hot: HOT_SHARE % of the requests on HOT_PERCENT % of them, the rest uniform. The hot
 --               ones are spread evenly over the range, so their rows are not neighbours on disk.
 --   PRODUCTS, LIST_PAGES, LIST_COUNT (entries per list page), HOT_SHARE (90), HOT_PERCENT (1)
+--   PAUSE_MS    a paced load: each connection waits this long after a response (0: as fast as it can)
 local products = tonumber(os.getenv("PRODUCTS") or "1000011")
 local list_pages = tonumber(os.getenv("LIST_PAGES") or "1000")
 local list_count = os.getenv("LIST_COUNT") or "5"
@@ -34,6 +35,13 @@ for name, weight in string.gmatch(os.getenv("ENDPOINTS") or "styles", "([a-z]+):
   assert(paths[name], "unknown endpoint " .. name)
   total = total + (tonumber(weight) or 1)
   table.insert(endpoints, { limit = total, path = paths[name] })
+end
+
+local pause_ms = tonumber(os.getenv("PAUSE_MS") or "0")
+if pause_ms > 0 then
+  function delay()
+    return pause_ms
+  end
 end
 
 -- each wrk thread has its own Lua state: give each its own random sequence

@@ -2,7 +2,6 @@ package com.azalea.products;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
  * Azalea Products: a catalog write model (PostgreSQL) projected into ready JSON documents for reads.
@@ -10,7 +9,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@EnableScheduling
 public class AzaleaApplication {
 
     public static void main(String[] args) {

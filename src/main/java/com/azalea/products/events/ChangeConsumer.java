@@ -1,7 +1,10 @@
 package com.azalea.products.events;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -23,13 +26,18 @@ class ChangeConsumer {
     private final ChangeProjection projection;
     private final JsonMapper json;
 
-    ChangeConsumer(ChangeProjection projection, JsonMapper json) {
+    private final Timer transit;
+
+    ChangeConsumer(ChangeProjection projection, JsonMapper json, MeterRegistry meters) {
         this.projection = projection;
         this.json = json;
+        this.transit = StageTimer.register(meters, "azalea.events.transit", "from the relay's send to the projector's receipt, through Kafka");
     }
 
     @KafkaListener(id = "projector", groupId = "${azalea.events.consumer-group}", topics = "${azalea.events.topic}", batch = "true")
     void consume(List<ConsumerRecord<String, String>> records) {
+        long received = System.currentTimeMillis();
+        records.forEach(record -> transit.record(Math.max(0, received - record.timestamp()), TimeUnit.MILLISECONDS));
         List<ProductChange> changes = new ArrayList<>(records.size());
         for (int i = 0; i < records.size(); i++) {
             ProductChange change;

@@ -20,11 +20,12 @@ class ChangeProjection {
 
     private final Projector projector;
     private final Timer lag;
+    private final Timer projecting;
 
     ChangeProjection(Projector projector, MeterRegistry meters) {
         this.projector = projector;
-        this.lag = Timer.builder("azalea.projection.lag").description("from an admin write to its document in Redis")
-                .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
+        this.lag = StageTimer.register(meters, "azalea.projection.lag", "from an admin write to its document in Redis");
+        this.projecting = StageTimer.register(meters, "azalea.projection.batch", "projecting one batch of changed products");
     }
 
     void apply(Collection<ProductChange> changes) {
@@ -35,7 +36,7 @@ class ChangeProjection {
         if (earliest.isEmpty()) {
             return;
         }
-        projector.project(earliest.keySet()); // one statement for the whole batch
+        projecting.record(() -> projector.project(earliest.keySet())); // one statement for the whole batch
         Instant visible = Instant.now();
         earliest.values().forEach(at -> lag.record(Duration.between(at, visible)));
     }

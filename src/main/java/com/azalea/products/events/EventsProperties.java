@@ -14,7 +14,7 @@ import org.springframework.validation.annotation.Validated;
  * @param transport    {@code in-process} (no broker: the relay projects itself) or {@code kafka}
  * @param topic        the Kafka topic, keyed by product id; dead letters go to {@code <topic>.DLT}
  * @param partitions   partitions of the topic when the service creates it
- * @param pollInterval how often an idle relay looks for new outbox rows
+ * @param pollInterval how often the relay looks for outbox rows when no commit woke it (a safety net), and retries a failed delivery
  * @param batchSize    outbox rows per relay transaction
  * @param sendTimeout  how long the relay waits for Kafka to acknowledge a batch
  * @param consumerGroup the Kafka consumer group of the projectors

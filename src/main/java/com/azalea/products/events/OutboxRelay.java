@@ -3,12 +3,14 @@ package com.azalea.products.events;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -37,6 +39,7 @@ class OutboxRelay {
     private final ChangePublisher publisher;
     private final EventsProperties properties;
     private final Counter published;
+    private final Timer waited;
     private volatile boolean failing;
 
     OutboxRelay(JdbcClient jdbc, TransactionTemplate transactions, ChangePublisher publisher, EventsProperties properties,
@@ -46,10 +49,11 @@ class OutboxRelay {
         this.publisher = publisher;
         this.properties = properties;
         this.published = Counter.builder("azalea.outbox.published").description("changes delivered from the outbox").register(meters);
+        this.waited = StageTimer.register(meters, "azalea.outbox.wait", "from an admin write to its delivery by the relay");
         Gauge.builder("azalea.outbox.backlog", this, OutboxRelay::backlog).description("outbox rows not yet delivered").register(meters);
     }
 
-    @Scheduled(fixedDelayString = "${azalea.events.poll-interval}")
+    /** Delivers everything waiting; a failure is logged once and left for the next call (see {@link OutboxRelayLoop}). */
     void drain() {
         try {
             while (relayBatch() == properties.batchSize()) {
@@ -77,6 +81,8 @@ class OutboxRelay {
                 return 0;
             }
             publisher.publish(rows.stream().map(Row::change).toList());
+            Instant delivered = Instant.now();
+            rows.forEach(row -> waited.record(Duration.between(row.change().at(), delivered)));
             jdbc.sql("DELETE FROM outbox WHERE id IN (:ids)").param("ids", rows.stream().map(Row::id).toList()).update();
             return rows.size();
         });

@@ -11,11 +11,18 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Projects products with the statement {@code projector/store.sql} (the documents of
- * {@code projector/documents.sql}, stored), then mirrors what it stored to Redis. The full rebuild and a single-product reprojection both come here,
- * so they give the same bytes.
+ * {@code projector/documents.sql}, stored), then mirrors what it stored to Redis. The full rebuild
+ * and a single-product reprojection both come here, so they give the same bytes.
  */
 @Service
 public class Projector {
+
+    /**
+     * For batches of changed products: planning the statement costs more than running it (10–25 ms
+     * against 1–7 ms for one product here), so the connection's prepared statement keeps one generic
+     * plan (PgJDBC prepares a statement on the server from its fifth use). Ranges keep custom plans.
+     */
+    private static final String KEEP_ONE_PLAN = "SET LOCAL plan_cache_mode = force_generic_plan";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -39,12 +46,12 @@ public class Projector {
 
     /** @return how many products of the range were projected or removed */
     public int project(long firstId, long lastId) {
-        return project(jdbc.sql(rangeStatement).param("first_id", firstId).param("last_id", lastId));
+        return project(jdbc.sql(rangeStatement).param("first_id", firstId).param("last_id", lastId), false);
     }
 
     /** One statement for all of them. @return how many were projected or removed */
     public int project(Collection<Long> productIds) {
-        return project(jdbc.sql(listStatement).param("ids", DocumentStatements.idList(productIds)));
+        return project(jdbc.sql(listStatement).param("ids", DocumentStatements.idList(productIds)), true);
     }
 
     /**
@@ -52,8 +59,11 @@ public class Projector {
      * the old version in the table, so the products still look stale and are projected again
      * ({@link StaleDocuments}), and Redis never keeps documents the table does not know.
      */
-    private int project(JdbcClient.StatementSpec statement) {
+    private int project(JdbcClient.StatementSpec statement, boolean keepOnePlan) {
         Integer projected = transactions.execute(status -> {
+            if (keepOnePlan) {
+                jdbc.sql(KEEP_ONE_PLAN).update();
+            }
             List<ProjectedProduct> products = statement
                     .query((rs, row) -> {
                         Map<Document, byte[]> documents = new EnumMap<>(Document.class);

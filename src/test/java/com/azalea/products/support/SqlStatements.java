@@ -36,6 +36,11 @@ public class SqlStatements {
         };
     }
 
+    /** Tomcat's request threads: virtual ones (spring.threads.virtual.enabled) or its own pool's. */
+    private static boolean servesRequest(Thread thread) {
+        return thread.getName().startsWith("tomcat-handler-") || thread.getName().startsWith("http-nio-");
+    }
+
     private static final class Counting extends DelegatingDataSource {
         Counting(DataSource target) {
             super(target);
@@ -54,7 +59,7 @@ public class SqlStatements {
         private static Connection counting(Connection target) {
             return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                     (proxy, method, args) -> {
-                        if (STATEMENT_FACTORIES.contains(method.getName()) && Thread.currentThread().getName().startsWith("http-nio-")) {
+                        if (STATEMENT_FACTORIES.contains(method.getName()) && servesRequest(Thread.currentThread())) {
                             COUNT.incrementAndGet();
                         }
                         try {
