@@ -46,8 +46,8 @@ class OutboxRelayLoop implements SmartLifecycle {
     }
 
     /**
-     * Wakes the loop (aborting the notification connection ends a wait at once) and waits for it: a
-     * drain in progress commits, or rolls back and leaves its rows for the next start.
+     * Wakes the loop (aborting the notification connection ends a wait at once) and lets a drain in
+     * progress finish; only a loop still pausing after a failure is interrupted.
      */
     @Override
     public void stop() {
@@ -60,9 +60,10 @@ class OutboxRelayLoop implements SmartLifecycle {
                 log.debug("aborting the notification connection: {}", e.getMessage());
             }
         }
-        thread.interrupt();
         try {
             thread.join(Duration.ofSeconds(10));
+            thread.interrupt();
+            thread.join(Duration.ofSeconds(1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -109,11 +110,11 @@ class OutboxRelayLoop implements SmartLifecycle {
         try {
             listening.unwrap(PGConnection.class).getNotifications(Math.toIntExact(Math.max(1, pollInterval.toMillis())));
         } catch (SQLException e) {
-            if (running) {
-                log.warn("outbox relay lost its notification connection ({}); it polls until it listens again", e.getMessage());
-            }
             close();
-            pause();
+            if (running) { // not stopped on purpose
+                log.warn("outbox relay lost its notification connection ({}); it polls until it listens again", e.getMessage());
+                pause();
+            }
         }
     }
 
