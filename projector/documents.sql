@@ -82,10 +82,20 @@ related_document AS (
     FROM product p
     LEFT JOIN related_list rl ON rl.product_id = p.id
 ),
+-- A deleted product is a tombstone: the version of its deletion and no documents (see V5).
+deleted AS (
+    SELECT x.id AS product_id, x.version
+    FROM deleted_products x
+    WHERE x.id ${ids}
+      AND NOT EXISTS (SELECT 1 FROM products p WHERE p.id = x.id)
+),
 documents AS (
     SELECT p.id AS product_id, p.version, p.summary, pd.product, sd.styles, rd.related
     FROM product p
     JOIN product_document pd ON pd.product_id = p.id
     JOIN styles_document sd ON sd.product_id = p.id
     JOIN related_document rd ON rd.product_id = p.id
+    UNION ALL
+    SELECT product_id, version, NULL, NULL, NULL, NULL
+    FROM deleted
 )

@@ -5,6 +5,7 @@ stored AS (
     SELECT * FROM product_documents WHERE product_id ${ids}
 )
 SELECT coalesce(d.product_id, s.product_id) AS product_id,
+       d.summary IS NOT NULL AS live,
        CASE WHEN s.product_id IS NULL THEN 'missing'
             WHEN d.product_id IS NULL THEN 'extra'
             WHEN (d.version, d.summary, d.product, d.styles, d.related)

@@ -28,7 +28,7 @@ class ProductChanges {
         }
     }
 
-    /** A deleted product has no version left to raise; its documents go when the relay reprojects it. */
+    /** The deletion's version is recorded by the database (V5); the reprojection turns the documents into a tombstone. */
     void deleted(long productId) {
         jdbc.sql("INSERT INTO outbox (product_id, change) VALUES (?, 'product.deleted')").param(productId).update();
     }

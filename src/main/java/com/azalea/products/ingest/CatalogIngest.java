@@ -63,7 +63,8 @@ public class CatalogIngest {
         List<String> tables = SourceFile.tables();
         var keys = KeysAndIndexes.of(jdbc, tables);
         keys.drop(jdbc);
-        jdbc.sql("TRUNCATE " + String.join(", ", tables) + ", ingest_rejects").update();
+        // the deletions recorded belong to the catalog being replaced (TRUNCATE fires no delete trigger)
+        jdbc.sql("TRUNCATE " + String.join(", ", tables) + ", ingest_rejects, deleted_products").update();
 
         // created_at: the same files give the same rows. version: a new one from the catalog's sequence,
         // past every projected document, so the rebuild after this load replaces them all.

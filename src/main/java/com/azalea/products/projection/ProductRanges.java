@@ -37,10 +37,10 @@ public class ProductRanges {
 
     /** @return how many products the ranges held, 0 for an empty catalog */
     public long walk(String task, RangeJob job) {
-        // The span covers stored documents too, so those of deleted products are met.
+        // The span covers deleted products and stored documents too, so their tombstones and leftovers are met.
         Map<String, Object> span = jdbc.sql("""
-                SELECT least(min(p.id), (SELECT min(product_id) FROM product_documents)) AS first_id,
-                       greatest(max(p.id), (SELECT max(product_id) FROM product_documents)) AS last_id,
+                SELECT least(min(p.id), (SELECT min(id) FROM deleted_products), (SELECT min(product_id) FROM product_documents)) AS first_id,
+                       greatest(max(p.id), (SELECT max(id) FROM deleted_products), (SELECT max(product_id) FROM product_documents)) AS last_id,
                        count(*) AS products
                 FROM products p
                 """).query().singleRow();

@@ -4,11 +4,12 @@ import java.util.Map;
 
 /**
  * One product as the projection left it: the version and cached documents (ETag line + JSON, see
- * {@code cached_document}), or no documents when the product no longer exists.
+ * {@code cached_document}); a deleted product's are tombstones (not live), and there are none when its
+ * row was removed.
  */
-record ProjectedProduct(long productId, long version, Map<Document, byte[]> documents) {
+record ProjectedProduct(long productId, long version, boolean live, Map<Document, byte[]> documents) {
 
-    boolean deleted() {
+    boolean removed() {
         return documents.isEmpty();
     }
 }

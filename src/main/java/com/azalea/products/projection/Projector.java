@@ -44,12 +44,12 @@ public class Projector {
         project(List.of(productId));
     }
 
-    /** @return how many products of the range were projected or removed */
+    /** @return how many products of the range exist (deleted ones are projected too, as tombstones) */
     public int project(long firstId, long lastId) {
         return project(jdbc.sql(rangeStatement).param("first_id", firstId).param("last_id", lastId), false);
     }
 
-    /** One statement for all of them. @return how many were projected or removed */
+    /** One statement for all of them. @return how many of them exist */
     public int project(Collection<Long> productIds) {
         return project(jdbc.sql(listStatement).param("ids", DocumentStatements.idList(productIds)), true);
     }
@@ -73,11 +73,11 @@ public class Projector {
                                 documents.put(document, rs.getBytes(document.column()));
                             }
                         }
-                        return new ProjectedProduct(rs.getLong("product_id"), rs.getLong("version"), documents);
+                        return new ProjectedProduct(rs.getLong("product_id"), rs.getLong("version"), rs.getBoolean("live"), documents);
                     })
                     .list();
             mirror.write(products);
-            return products.size();
+            return (int) products.stream().filter(ProjectedProduct::live).count();
         });
         return projected == null ? 0 : projected;
     }

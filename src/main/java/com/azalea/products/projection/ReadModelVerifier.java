@@ -87,14 +87,15 @@ public class ReadModelVerifier {
             return cache;
         }
 
-        /** @return the products of the statement's ids that exist in the write model */
+        /** @return the products of the statement's ids that exist in the write model (not deleted ones) */
         private int compare(JdbcClient.StatementSpec statement) {
             List<Expected> expected = statement.query((rs, row) -> {
                 byte[][] documents = new byte[Document.values().length][];
                 for (Document document : Document.values()) {
                     documents[document.ordinal()] = rs.getBytes(document.column());
                 }
-                return new Expected(rs.getLong("product_id"), State.valueOf(rs.getString("in_table").toUpperCase(Locale.ROOT)), documents);
+                return new Expected(rs.getLong("product_id"), rs.getBoolean("live"),
+                        State.valueOf(rs.getString("in_table").toUpperCase(Locale.ROOT)), documents);
             }).list();
             if (expected.isEmpty()) {
                 return 0;
@@ -108,7 +109,7 @@ public class ReadModelVerifier {
             for (Expected product : expected) {
                 table.count(product.inTable());
                 boolean drifted = product.inTable() != State.EQUAL;
-                products += product.inTable() == State.EXTRA ? 0 : 1;
+                products += product.live() ? 1 : 0;
                 for (byte[] document : product.documents()) {
                     State state = cacheState(document, cached.get(key++));
                     if (state != null) {
@@ -124,7 +125,7 @@ public class ReadModelVerifier {
         }
     }
 
-    /** @return how a cached value compares with the expected one; null for a deleted product's key that is absent or a tombstone */
+    /** @return how a cached value compares with the expected one; null for a removed row's key that is absent or empty */
     private static State cacheState(byte[] expected, byte[] cached) {
         boolean present = cached != null && cached.length > 0;
         if (expected == null) {
@@ -136,6 +137,6 @@ public class ReadModelVerifier {
         return Arrays.equals(expected, cached) ? State.EQUAL : State.DIFFERING;
     }
 
-    private record Expected(long productId, State inTable, byte[][] documents) {
+    private record Expected(long productId, boolean live, State inTable, byte[][] documents) {
     }
 }

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
 /**
  * Copies projected documents to Redis over one long-lived connection: the commands of a bounded
  * batch are all sent before any reply is awaited (pipelined). A document replaces the cached one only
- * if it is not older (the version leads its ETag), so a late projection cannot undo a newer one. A
- * deleted product leaves an empty value (a tombstone) rather than no key, so a reader refilling from a
- * stale row cannot resurrect it: refills only ever set absent keys.
+ * if it is not older (the version leads its ETag), so a late projection cannot undo a newer one; a
+ * deleted product's tombstone carries its deletion's version the same way. A row the projection removed
+ * (its catalog replaced) leaves an empty value for a day rather than no key, so a reader refilling from
+ * a stale row cannot bring it back: refills only ever set absent keys.
  */
 @Component
 public class RedisMirror extends ByteRedisConnection {
@@ -61,7 +62,7 @@ public class RedisMirror extends ByteRedisConnection {
             byte[] version = Long.toString(product.version()).getBytes(StandardCharsets.US_ASCII);
             for (Document document : Document.values()) {
                 byte[] key = document.key(product.productId());
-                if (product.deleted()) {
+                if (product.removed()) {
                     replies.add(redis.set(key, TOMBSTONE, SetArgs.Builder.ex(TOMBSTONE_LIFETIME)));
                 } else {
                     replies.add(redis.eval(SET_UNLESS_NEWER, ScriptOutputType.INTEGER, new byte[][] {key}, product.documents().get(document), version));

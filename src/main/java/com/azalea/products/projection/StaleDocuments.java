@@ -8,7 +8,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Finds and reprojects the products whose documents lag behind the write model: a document with
- * another version than its product, a product without documents, documents of a deleted product.
+ * another version than its product or than its deletion, a product without documents, documents that
+ * neither a product nor a deletion explains.
  * What a process killed during a rebuild or a batch of changes leaves behind; the service runs it at start.
  */
 @Service
@@ -33,8 +34,12 @@ public class StaleDocuments {
                 SELECT p.id FROM products p LEFT JOIN product_documents d ON d.product_id = p.id
                 WHERE d.version IS DISTINCT FROM p.version
                 UNION ALL
+                SELECT x.id FROM deleted_products x LEFT JOIN product_documents d ON d.product_id = x.id
+                WHERE d.version IS DISTINCT FROM x.version AND NOT EXISTS (SELECT 1 FROM products p WHERE p.id = x.id)
+                UNION ALL
                 SELECT d.product_id FROM product_documents d
                 WHERE NOT EXISTS (SELECT 1 FROM products p WHERE p.id = d.product_id)
+                  AND NOT EXISTS (SELECT 1 FROM deleted_products x WHERE x.id = d.product_id)
                 ORDER BY 1
                 """).query(Long.class).list();
         // Range statements, as the rebuild's: what an interrupted rebuild leaves is long runs of ids,

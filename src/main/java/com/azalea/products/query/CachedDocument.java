@@ -1,8 +1,9 @@
 package com.azalea.products.query;
 
 /**
- * A document as the cache holds it: {@code <etag>\n<json>}, sliced without copying or parsing. An
- * empty value means "known not to exist".
+ * A document as the cache holds it: {@code <etag>\n<json>}, sliced without copying or parsing. No body
+ * means "known not to exist": an empty value (an unknown product) or an ETag line alone (a deleted
+ * product's tombstone).
  */
 record CachedDocument(byte[] bytes, int bodyOffset) {
 
@@ -20,7 +21,7 @@ record CachedDocument(byte[] bytes, int bodyOffset) {
     }
 
     boolean absent() {
-        return bytes.length == 0;
+        return bodyLength() == 0;
     }
 
     String etag() {

@@ -114,7 +114,7 @@ class DocumentReader {
         }
     }
 
-    /** The document as the read table holds it; an empty value when the product does not exist. */
+    /** The document as the read table holds it (a tombstone for a deleted product); an empty value when there is no row. */
     private byte[] readTable(Key key) {
         return jdbc.sql("SELECT cached_document(version, " + key.document().column() + ") FROM product_documents WHERE product_id = ?")
                 .param(key.productId())

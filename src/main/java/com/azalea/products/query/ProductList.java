@@ -11,11 +11,16 @@ import org.springframework.stereotype.Component;
 @Component
 class ProductList {
 
-    /** The offset is skipped on the primary key index alone, before any document is fetched. */
+    /**
+     * The offset is skipped on an index alone (of the rows with documents: deleted products' tombstones
+     * are not listed), before any document is fetched.
+     */
     private static final String PAGE = """
             SELECT '[' || coalesce(string_agg(summary::text, ', ' ORDER BY product_id), '') || ']'
             FROM (SELECT product_id, summary FROM product_documents
-                  WHERE product_id >= (SELECT product_id FROM product_documents ORDER BY product_id OFFSET :offset LIMIT 1)
+                  WHERE summary IS NOT NULL
+                    AND product_id >= (SELECT product_id FROM product_documents WHERE summary IS NOT NULL
+                                       ORDER BY product_id OFFSET :offset LIMIT 1)
                   ORDER BY product_id LIMIT :count) page
             """;
 

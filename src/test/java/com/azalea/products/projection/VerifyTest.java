@@ -102,6 +102,26 @@ class VerifyTest {
     }
 
     @Test
+    void aDeletionNotYetProjectedIsDriftAndItsRepairLeavesATombstone() {
+        // no other product links to it, so no other document changes with it
+        long doomed = jdbc.sql("SELECT min(id) FROM products p WHERE NOT EXISTS (SELECT 1 FROM related r WHERE r.related_product_id = p.id)")
+                .query(Long.class).single();
+        jdbc.sql("DELETE FROM products WHERE id = ?").param(doomed).update();
+
+        VerifyReport found = verifier.verify(false);
+
+        assertThat(found.products()).isEqualTo(products - 1);
+        assertThat(found.found().table().get(State.DIFFERING)).isEqualTo(1);
+        assertThat(found.found().cache().get(State.DIFFERING)).isEqualTo(3);
+        assertThat(verifier.verify(true).afterRepair().drifting()).isFalse();
+        VerifyReport after = verifier.verify(false);
+        assertThat(after.drifting()).isFalse();
+        assertThat(after.found().table().get(State.EQUAL)).as("the products and the tombstone").isEqualTo(products);
+        assertThat(after.found().cache().get(State.EQUAL)).isEqualTo(3 * products);
+        assertThat(redis.opsForValue().get("styles:" + doomed)).matches("\"[0-9]+-deleted\"\n");
+    }
+
+    @Test
     void aDocumentMissingFromRedisIsNotDriftButIsRefilledByARepair() {
         redis.delete("styles:" + ids.get(0));
 

@@ -1,6 +1,7 @@
 package com.azalea.products.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.azalea.products.generate.CatalogGenerator;
 import com.azalea.products.generate.DirtRates;
@@ -17,6 +18,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,6 +28,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,6 +41,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,6 +60,8 @@ class ReadApiTest {
     Projector projector;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DataSource dataSource;
     @Autowired
     StringRedisTemplate redis;
     @Value("${local.server.port}")
@@ -232,7 +240,62 @@ class ReadApiTest {
         jdbc.sql("DELETE FROM products WHERE id = ?").param(doomed).update();
         projector.project(doomed);
         assertThat(get("/products/" + doomed).statusCode()).isEqualTo(404);
-        assertThat(jdbc.sql("SELECT count(*) FROM product_documents WHERE product_id = ?").param(doomed).query(Long.class).single()).isZero();
+        assertThat(get("/products/" + doomed + "/styles").statusCode()).isEqualTo(404);
+        assertThat(tombstoneVersion(doomed)).as("the row left is a tombstone with the deletion's version")
+                .isEqualTo(jdbc.sql("SELECT version FROM deleted_products WHERE id = ?").param(doomed).query(Long.class).single());
+        flushRedis();
+        assertThat(get("/products/" + doomed + "/related").statusCode()).as("read from the tombstone row").isEqualTo(404);
+        List<Long> listed = new ArrayList<>();
+        getJson("/products?count=100").forEach(entry -> listed.add(entry.get("id").asLong()));
+        assertThat(listed).as("the list skips tombstones").doesNotContain(doomed)
+                .isEqualTo(jdbc.sql("SELECT id FROM products ORDER BY id LIMIT 100").query(Long.class).list());
+    }
+
+    /**
+     * The race a deletion used to lose: a projection reads the product, the product is deleted and
+     * reprojected, and only then does the first projection write. It is held at that point by a test
+     * trigger waiting on an advisory lock. Its document is older than the deletion and must not come back.
+     */
+    @Test
+    void aProjectionThatReadTheProductBeforeItsDeletionCannotBringItBack() throws Exception {
+        long doomed = insertProduct("Raced");
+        projector.project(doomed);
+        assertThat(get("/products/" + doomed + "/styles").statusCode()).isEqualTo(200);
+        try (Connection gate = dataSource.getConnection()) {
+            JdbcClient gateSql = JdbcClient.create(new SingleConnectionDataSource(gate, true));
+            gateSql.sql("SELECT pg_advisory_lock(4242)").query().singleRow();
+            gateSql.sql("""
+                    CREATE FUNCTION hold_projection() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN PERFORM pg_advisory_xact_lock_shared(4242); RETURN NEW; END $$
+                    """).update();
+            gateSql.sql("CREATE TRIGGER hold_projection BEFORE INSERT ON product_documents FOR EACH ROW WHEN (NEW.product_id = "
+                    + doomed + " AND NEW.summary IS NOT NULL) EXECUTE FUNCTION hold_projection()").update();
+            try {
+                var late = java.util.concurrent.CompletableFuture.runAsync(() -> projector.project(doomed));
+                await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted")
+                        .query(Long.class).single() == 1);
+
+                jdbc.sql("DELETE FROM products WHERE id = ?").param(doomed).update();
+                projector.project(doomed);
+                assertThat(get("/products/" + doomed + "/styles").statusCode()).isEqualTo(404);
+
+                gateSql.sql("SELECT pg_advisory_unlock(4242)").query().singleRow();
+                late.get(10, TimeUnit.SECONDS);
+            } finally {
+                gateSql.sql("DROP TRIGGER hold_projection ON product_documents").update();
+                gateSql.sql("DROP FUNCTION hold_projection()").update();
+            }
+        }
+        assertThat(get("/products/" + doomed + "/styles").statusCode()).as("Redis").isEqualTo(404);
+        assertThat(tombstoneVersion(doomed)).as("the read table keeps the tombstone").isNotNull();
+        flushRedis();
+        assertThat(get("/products/" + doomed + "/styles").statusCode()).as("the read table").isEqualTo(404);
+    }
+
+    /** The version of the product's row in the read table if it is a tombstone, else null. */
+    private Long tombstoneVersion(long id) {
+        return jdbc.sql("SELECT version FROM product_documents WHERE product_id = ? AND summary IS NULL").param(id)
+                .query(Long.class).optional().orElse(null);
     }
 
     /** A product beside the loaded ones, with a new id and version as an admin write would get. */
