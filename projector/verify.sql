@@ -12,6 +12,7 @@ SELECT coalesce(d.product_id, s.product_id) AS product_id,
                  IS NOT DISTINCT FROM (s.version, s.summary, s.product, s.styles, s.related) THEN 'equal'
             ELSE 'differing'
        END AS in_table,
+       cached_document(d.version, d.summary) AS summary,
        cached_document(d.version, d.product) AS product,
        cached_document(d.version, d.styles) AS styles,
        cached_document(d.version, d.related) AS related

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Service;
 /**
  * Projects every product, range by range, a few ranges at once. Documents are replaced in place, one
  * range per transaction, so readers see the old or the new document of a product, never none; then
- * the read table is vacuumed.
+ * the read table is vacuumed. The list index in Redis is complete after it.
  */
 @Service
 public class FullRebuild {
@@ -15,11 +15,13 @@ public class FullRebuild {
     private final JdbcClient jdbc;
     private final Projector projector;
     private final ProductRanges ranges;
+    private final ListIndex listIndex;
 
-    public FullRebuild(JdbcClient jdbc, Projector projector, ProductRanges ranges) {
+    public FullRebuild(JdbcClient jdbc, Projector projector, ProductRanges ranges, ListIndex listIndex) {
         this.jdbc = jdbc;
         this.projector = projector;
         this.ranges = ranges;
+        this.listIndex = listIndex;
     }
 
     public boolean readModelEmpty() {
@@ -28,7 +30,8 @@ public class FullRebuild {
 
     public RebuildReport rebuild() {
         long started = System.nanoTime();
-        long projected = ranges.walk("project", projector::project);
+        // every product's list entry is written, so the list index is complete after it
+        long projected = listIndex.completing(() -> ranges.walk("project", projector::project));
         // Every row was replaced: without a vacuum the list's index-only scans visit the heap for each
         // skipped entry (8 ms instead of 0.6 ms for page 800 here) and the old rows' space waits for autovacuum.
         jdbc.sql("VACUUM (ANALYZE) product_documents").update();

@@ -73,7 +73,8 @@ public class Projector {
                                 documents.put(document, rs.getBytes(document.column()));
                             }
                         }
-                        return new ProjectedProduct(rs.getLong("product_id"), rs.getLong("version"), rs.getBoolean("live"), documents);
+                        return new ProjectedProduct(rs.getLong("product_id"), rs.getLong("version"), rs.getBoolean("live"), documents,
+                                rs.getBytes("summary"));
                     })
                     .list();
             mirror.write(products);

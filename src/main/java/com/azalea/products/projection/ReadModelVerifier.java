@@ -2,6 +2,7 @@ package com.azalea.products.projection;
 
 import com.azalea.products.projection.DocumentStatements.Ids;
 import com.azalea.products.projection.Drift.State;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -9,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,8 +18,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Recomputes every product's documents from the write model ({@code projector/verify.sql}) and
- * compares them with the read table and with Redis, range by range; on request, reprojects every
- * product found drifting and checks those once more.
+ * compares them with the read table and with Redis (documents, list entries and, once the list index
+ * is complete, who is listed), range by range; on request, reprojects every product found drifting
+ * and checks those once more.
  */
 @Service
 public class ReadModelVerifier {
@@ -28,11 +31,13 @@ public class ReadModelVerifier {
     private final ProductRanges ranges;
     private final Projector projector;
     private final StringRedisTemplate redis;
+    private final ListIndex listIndex;
     private final String rangeStatement;
     private final String listStatement;
 
-    public ReadModelVerifier(JdbcClient jdbc, ProductRanges ranges, Projector projector, StringRedisTemplate redis) {
+    public ReadModelVerifier(JdbcClient jdbc, ProductRanges ranges, Projector projector, StringRedisTemplate redis, ListIndex listIndex) {
         this.jdbc = jdbc;
+        this.listIndex = listIndex;
         this.ranges = ranges;
         this.projector = projector;
         this.redis = redis;
@@ -90,10 +95,12 @@ public class ReadModelVerifier {
         /** @return the products of the statement's ids that exist in the write model (not deleted ones) */
         private int compare(JdbcClient.StatementSpec statement) {
             List<Expected> expected = statement.query((rs, row) -> {
-                byte[][] documents = new byte[Document.values().length][];
+                // the documents, then the list entry
+                byte[][] documents = new byte[Document.values().length + 1][];
                 for (Document document : Document.values()) {
                     documents[document.ordinal()] = rs.getBytes(document.column());
                 }
+                documents[Document.values().length] = rs.getBytes("summary");
                 return new Expected(rs.getLong("product_id"), rs.getBoolean("live"),
                         State.valueOf(rs.getString("in_table").toUpperCase(Locale.ROOT)), documents);
             }).list();
@@ -101,12 +108,15 @@ public class ReadModelVerifier {
                 return 0;
             }
             byte[][] keys = expected.stream()
-                    .flatMap(product -> Arrays.stream(Document.values()).map(document -> document.key(product.productId())))
+                    .flatMap(product -> Stream.concat(Arrays.stream(Document.values()).map(document -> document.key(product.productId())),
+                            Stream.of(ListIndex.entryKey(product.productId()))))
                     .toArray(byte[][]::new);
             List<byte[]> cached = redis.execute((RedisCallback<List<byte[]>>) connection -> connection.stringCommands().mGet(keys));
+            List<Double> listed = listedScores(expected);
             int products = 0;
             int key = 0;
-            for (Expected product : expected) {
+            for (int i = 0; i < expected.size(); i++) {
+                Expected product = expected.get(i);
                 table.count(product.inTable());
                 boolean drifted = product.inTable() != State.EQUAL;
                 products += product.live() ? 1 : 0;
@@ -117,12 +127,27 @@ public class ReadModelVerifier {
                         drifted |= state != State.EQUAL;
                     }
                 }
+                if (listed != null) { // listed exactly when live
+                    State state = (listed.get(i) != null) == product.live() ? State.EQUAL : State.DIFFERING;
+                    cache.count(state);
+                    drifted |= state != State.EQUAL;
+                }
                 if (drifted) {
                     toRepair.add(product.productId());
                 }
             }
             return products;
         }
+    }
+
+    /** The scores of the products in the list index, or null while it is incomplete (the list is then read from the table). */
+    private List<Double> listedScores(List<Expected> expected) {
+        byte[][] members = expected.stream().map(product -> Long.toString(product.productId()).getBytes(StandardCharsets.US_ASCII))
+                .toArray(byte[][]::new);
+        if (!listIndex.complete()) {
+            return null;
+        }
+        return redis.execute((RedisCallback<List<Double>>) connection -> connection.zSetCommands().zMScore(ListIndex.IDS, members));
     }
 
     /** @return how a cached value compares with the expected one; null for a removed row's key that is absent or empty */

@@ -16,8 +16,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.stereotype.Component;
 
 /**
- * Copies projected documents to Redis over one long-lived connection: the commands of a bounded
- * batch are all sent before any reply is awaited (pipelined). A document replaces the cached one only
+ * Copies projected documents and list entries ({@link ListIndex}) to Redis over one long-lived
+ * connection: the commands of a bounded batch are all sent before any reply is awaited (pipelined).
+ * A document or entry replaces the cached one only
  * if it is not older (the version leads its ETag), so a late projection cannot undo a newer one; a
  * deleted product's tombstone carries its deletion's version the same way. A row the projection removed
  * (its catalog replaced) leaves an empty value for a day rather than no key, so a reader refilling from
@@ -30,7 +31,11 @@ public class RedisMirror extends ByteRedisConnection {
     private static final byte[] TOMBSTONE = new byte[0];
     private static final int BATCH_PRODUCTS = 200;
 
-    /** KEYS[1] the document's key, ARGV[1] the new value, ARGV[2] its version. */
+    /**
+     * KEYS[1] the document's key, ARGV[1] the new value, ARGV[2] its version. For a list entry also
+     * KEYS[2] the set of listed ids and ARGV[3] the product id: listed unless the value is a tombstone
+     * (an ETag line alone), so the membership is as new as the entry.
+     */
     private static final String SET_UNLESS_NEWER = """
             local current = redis.call('GET', KEYS[1])
             if current then
@@ -38,6 +43,13 @@ public class RedisMirror extends ByteRedisConnection {
               if stored and stored > tonumber(ARGV[2]) then return 0 end
             end
             redis.call('SET', KEYS[1], ARGV[1])
+            if KEYS[2] then
+              if string.sub(ARGV[1], -1) == '\\n' then
+                redis.call('ZREM', KEYS[2], ARGV[3])
+              else
+                redis.call('ZADD', KEYS[2], ARGV[3], ARGV[3])
+              end
+            end
             return 1
             """;
 
@@ -57,17 +69,22 @@ public class RedisMirror extends ByteRedisConnection {
 
     private void writeBatch(List<ProjectedProduct> products) {
         RedisAsyncCommands<byte[], byte[]> redis = connection().async();
-        List<RedisFuture<?>> replies = new ArrayList<>(products.size() * Document.values().length);
+        List<RedisFuture<?>> replies = new ArrayList<>(products.size() * (Document.values().length + 2));
         for (ProjectedProduct product : products) {
-            byte[] version = Long.toString(product.version()).getBytes(StandardCharsets.US_ASCII);
-            for (Document document : Document.values()) {
-                byte[] key = document.key(product.productId());
-                if (product.removed()) {
-                    replies.add(redis.set(key, TOMBSTONE, SetArgs.Builder.ex(TOMBSTONE_LIFETIME)));
-                } else {
-                    replies.add(redis.eval(SET_UNLESS_NEWER, ScriptOutputType.INTEGER, new byte[][] {key}, product.documents().get(document), version));
+            byte[] id = Long.toString(product.productId()).getBytes(StandardCharsets.US_ASCII);
+            if (product.removed()) {
+                for (Document document : Document.values()) {
+                    replies.add(redis.set(document.key(product.productId()), TOMBSTONE, SetArgs.Builder.ex(TOMBSTONE_LIFETIME)));
                 }
+                replies.add(redis.set(ListIndex.entryKey(product.productId()), TOMBSTONE, SetArgs.Builder.ex(TOMBSTONE_LIFETIME)));
+                replies.add(redis.zrem(ListIndex.IDS, id));
+                continue;
             }
+            byte[] version = Long.toString(product.version()).getBytes(StandardCharsets.US_ASCII);
+            product.documents().forEach((document, value) -> replies.add(
+                    redis.eval(SET_UNLESS_NEWER, ScriptOutputType.INTEGER, new byte[][] {document.key(product.productId())}, value, version)));
+            replies.add(redis.eval(SET_UNLESS_NEWER, ScriptOutputType.INTEGER, new byte[][] {ListIndex.entryKey(product.productId()), ListIndex.IDS},
+                    product.listEntry(), version, id));
         }
         // throws the first command's failure; false when the replies did not all come in time
         if (!LettuceFutures.awaitAll(timeout.toMillis(), TimeUnit.MILLISECONDS, replies.toArray(RedisFuture[]::new))) {

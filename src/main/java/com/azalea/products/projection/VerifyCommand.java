@@ -9,7 +9,7 @@ import picocli.CommandLine.Option;
 
 @Command(name = "verify", mixinStandardHelpOptions = true,
         description = {"Recomputes every product's documents from the write model and compares them with the table"
-                + " product_documents and with Redis: counts equal, differing, missing and extra documents.",
+                + " product_documents and with Redis: counts equal, differing, missing and extra documents (and list entries and listings in Redis).",
                 "Drift is a wrong or missing row of the table or a wrong document in Redis; a document Redis lacks"
                         + " is counted but is not drift (a read refills it).",
                 "Exit code 0 without drift, " + CliErrors.DRIFT + " with drift. Changes made while it runs may show as drift:"

@@ -19,10 +19,10 @@ public record VerifyReport(long products, Comparison found, int repaired, Compar
     public String summary() {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
                 "checked %,d products in %.1f s%n  read table: %s%n  redis:      %s%n",
-                products, elapsed.toNanos() / 1e9, found.table().summary("products"), found.cache().summary("documents")));
+                products, elapsed.toNanos() / 1e9, found.table().summary("products"), found.cache().summary("values")));
         if (afterRepair != null) {
             text.append(String.format(Locale.ROOT, "repaired %,d products; checked again:%n  read table: %s%n  redis:      %s%n",
-                    repaired, afterRepair.table().summary("products"), afterRepair.cache().summary("documents")));
+                    repaired, afterRepair.table().summary("products"), afterRepair.cache().summary("values")));
         }
         text.append(drifting() ? "DRIFT: the read model differs from the write model" : "no drift");
         return text.toString();

@@ -114,6 +114,16 @@ class DocumentReader {
         }
     }
 
+    /**
+     * A list page from the list index in Redis: the JSON array, an empty value when the index cannot
+     * answer, null when Redis is failing.
+     */
+    byte[] listPage(ListPage page) {
+        // ranks are 1-based (the marker is rank 0); an offset past any catalog stays a plain integer for Redis
+        long first = Math.min(page.offset(), 1L << 50) + 1;
+        return tryRedis(() -> cache.listPage(first, first + page.count() - 1));
+    }
+
     /** The document as the read table holds it (a tombstone for a deleted product); an empty value when there is no row. */
     private byte[] readTable(Key key) {
         return jdbc.sql("SELECT cached_document(version, " + key.document().column() + ") FROM product_documents WHERE product_id = ?")

@@ -1,12 +1,15 @@
 package com.azalea.products.query;
 
+import com.azalea.products.projection.ListIndex;
 import java.nio.charset.StandardCharsets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * GET /products: a page of list entries, in id order, read from the projected summaries by primary
- * key order and joined into one JSON array by PostgreSQL; the write model is not touched.
+ * GET /products: a page of list entries in id order. One script call to Redis answers it from the
+ * list index ({@link ListIndex}); while the index is incomplete (Redis emptied) or Redis fails, the page
+ * is read from the projected summaries in the read table, and an incomplete index is refilled in the
+ * background. The write model is not touched.
  */
 @Component
 class ProductList {
@@ -24,13 +27,24 @@ class ProductList {
                   ORDER BY product_id LIMIT :count) page
             """;
 
+    private final DocumentReader documents;
+    private final ListIndex index;
     private final JdbcClient jdbc;
 
-    ProductList(JdbcClient jdbc) {
+    ProductList(DocumentReader documents, ListIndex index, JdbcClient jdbc) {
+        this.documents = documents;
+        this.index = index;
         this.jdbc = jdbc;
     }
 
     byte[] page(ListPage page) {
+        byte[] cached = documents.listPage(page);
+        if (cached != null && cached.length > 0) {
+            return cached;
+        }
+        if (cached != null) {
+            index.refillInBackground();
+        }
         return jdbc.sql(PAGE).param("count", page.count()).param("offset", page.offset()).query(String.class).single()
                 .getBytes(StandardCharsets.UTF_8);
     }

@@ -5,6 +5,7 @@ import com.azalea.products.generate.DirtRates;
 import com.azalea.products.ingest.CatalogIngest;
 import com.azalea.products.ingest.SourceDirectory;
 import com.azalea.products.projection.FullRebuild;
+import com.azalea.products.projection.ListIndex;
 import com.azalea.products.projection.StaleDocuments;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,13 +35,16 @@ class FirstStart implements ApplicationRunner {
     private final CatalogIngest ingest;
     private final FullRebuild rebuild;
     private final StaleDocuments staleDocuments;
+    private final ListIndex listIndex;
     private final FirstStartProperties properties;
 
-    FirstStart(JdbcClient jdbc, CatalogIngest ingest, FullRebuild rebuild, StaleDocuments staleDocuments, FirstStartProperties properties) {
+    FirstStart(JdbcClient jdbc, CatalogIngest ingest, FullRebuild rebuild, StaleDocuments staleDocuments, ListIndex listIndex,
+            FirstStartProperties properties) {
         this.jdbc = jdbc;
         this.ingest = ingest;
         this.rebuild = rebuild;
         this.staleDocuments = staleDocuments;
+        this.listIndex = listIndex;
         this.properties = properties;
     }
 
@@ -55,6 +59,7 @@ class FirstStart implements ApplicationRunner {
             log.info(rebuild.rebuild().summary());
         } else {
             staleDocuments.catchUp();
+            listIndex.refillInBackground(); // when Redis was emptied while the service was down
         }
     }
 

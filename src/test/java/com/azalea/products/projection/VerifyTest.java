@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class VerifyTest {
 
     private static final long UNKNOWN_PRODUCT = 9_000_000;
+    /** What Redis holds for a product: three documents, its list entry, and whether it is listed. */
+    private static final int VALUES_PER_PRODUCT = 5;
 
     @Autowired
     CatalogIngest ingest;
@@ -60,7 +62,7 @@ class VerifyTest {
         assertThat(report.drifting()).isFalse();
         assertThat(report.products()).isEqualTo(products);
         assertThat(report.found().table().get(State.EQUAL)).isEqualTo(products);
-        assertThat(report.found().cache().get(State.EQUAL)).isEqualTo(3 * products);
+        assertThat(report.found().cache().get(State.EQUAL)).isEqualTo(VALUES_PER_PRODUCT * products);
         assertThat(report.summary()).endsWith("no drift");
     }
 
@@ -84,7 +86,7 @@ class VerifyTest {
         assertThat(table.get(State.EXTRA)).isEqualTo(1);
         assertThat(table.get(State.EQUAL)).isEqualTo(products - 3);
         Drift cache = found.found().cache();
-        assertThat(cache.get(State.DIFFERING)).isEqualTo(1 + 3);
+        assertThat(cache.get(State.DIFFERING)).isEqualTo(1 + 4);
         assertThat(cache.get(State.MISSING)).isEqualTo(1);
         assertThat(cache.get(State.EXTRA)).isZero();
         assertThat(found.summary()).contains("DRIFT");
@@ -97,7 +99,7 @@ class VerifyTest {
         VerifyReport after = verifier.verify(false);
         assertThat(after.drifting()).isFalse();
         assertThat(after.found().table().get(State.EQUAL)).isEqualTo(products);
-        assertThat(after.found().cache().get(State.EQUAL)).isEqualTo(3 * products);
+        assertThat(after.found().cache().get(State.EQUAL)).isEqualTo(VALUES_PER_PRODUCT * products);
         assertThat(jdbc.sql("SELECT count(*) FROM product_documents WHERE product_id = ?").param(UNKNOWN_PRODUCT).query(Long.class).single()).isZero();
     }
 
@@ -112,12 +114,12 @@ class VerifyTest {
 
         assertThat(found.products()).isEqualTo(products - 1);
         assertThat(found.found().table().get(State.DIFFERING)).isEqualTo(1);
-        assertThat(found.found().cache().get(State.DIFFERING)).isEqualTo(3);
+        assertThat(found.found().cache().get(State.DIFFERING)).as("three documents, the entry, the listing").isEqualTo(5);
         assertThat(verifier.verify(true).afterRepair().drifting()).isFalse();
         VerifyReport after = verifier.verify(false);
         assertThat(after.drifting()).isFalse();
         assertThat(after.found().table().get(State.EQUAL)).as("the products and the tombstone").isEqualTo(products);
-        assertThat(after.found().cache().get(State.EQUAL)).isEqualTo(3 * products);
+        assertThat(after.found().cache().get(State.EQUAL)).isEqualTo(VALUES_PER_PRODUCT * products);
         assertThat(redis.opsForValue().get("styles:" + doomed)).matches("\"[0-9]+-deleted\"\n");
     }
 

@@ -1,0 +1,136 @@
+package com.azalea.products.projection;
+
+import com.azalea.products.system.ByteRedisConnection;
+import io.lettuce.core.ScriptOutputType;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The list's copy in Redis, written by {@link RedisMirror} with the documents: each product's list
+ * entry under {@code summary:{id}} (ETag line + JSON, versioned like a document; a tombstone for a
+ * deleted product) and the ids of the listed products in the sorted set {@code products:listed}
+ * (score = id), so that a page is a rank range of the set.
+ *
+ * <p>The set is trusted only when it says it is complete: a member {@code complete} with score 0, below
+ * every id. A walk over every product that starts without it (Redis emptied, the first projection)
+ * adds {@code building:<token>} first and swaps it for {@code complete} at its end only if it is still
+ * there, so a Redis emptied meanwhile never reads as complete. Redis can lose the set with its marker,
+ * never the marker alone. Until then the list is read from the read table.
+ */
+@Component
+public class ListIndex extends ByteRedisConnection {
+
+    private static final Logger log = LoggerFactory.getLogger(ListIndex.class);
+
+    public static final byte[] IDS = "products:listed".getBytes(StandardCharsets.US_ASCII);
+
+    /** The prefix of an entry's key; the read API's page script builds keys from it. */
+    public static final String ENTRY_PREFIX = "summary:";
+
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+    private static final byte[] COMPLETE = "complete".getBytes(StandardCharsets.US_ASCII);
+
+    /** KEYS[1] the set, ARGV[1] the walk's token: 1 if the walk marked the set, 0 if it is complete already. */
+    private static final String BEGIN = """
+            if redis.call('ZSCORE', KEYS[1], 'complete') then return 0 end
+            redis.call('ZADD', KEYS[1], 0, 'building:' .. ARGV[1])
+            return 1
+            """;
+
+    /** KEYS[1] the set, ARGV[1] the walk's token: 1 if the set is complete now. */
+    private static final String FINISH = """
+            if not redis.call('ZSCORE', KEYS[1], 'building:' .. ARGV[1]) then return 0 end
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, 0)
+            redis.call('ZADD', KEYS[1], 0, 'complete')
+            return 1
+            """;
+
+    private final JdbcClient jdbc;
+    private final ProductRanges ranges;
+    private final RedisMirror mirror;
+    private final AtomicBoolean refilling = new AtomicBoolean();
+    private volatile long lastAttempt = System.nanoTime() - RETRY_AFTER.toNanos();
+
+    ListIndex(LettuceConnectionFactory connections, JdbcClient jdbc, ProductRanges ranges, RedisMirror mirror) {
+        super(connections);
+        this.jdbc = jdbc;
+        this.ranges = ranges;
+        this.mirror = mirror;
+    }
+
+    boolean complete() {
+        return connection().sync().zscore(IDS, COMPLETE) != null;
+    }
+
+    static byte[] entryKey(long productId) {
+        return (ENTRY_PREFIX + productId).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Runs a walk that writes every product's entry (the full rebuild) and marks the set complete
+     * after it, unless Redis lost the set meanwhile. @return what the walk returns
+     */
+    long completing(LongSupplier walk) {
+        String token = UUID.randomUUID().toString();
+        boolean marked = script(BEGIN, token);
+        long result = walk.getAsLong();
+        if (marked && script(FINISH, token)) {
+            log.info("the list is served from Redis again: its index is complete");
+        }
+        return result;
+    }
+
+    /**
+     * Refills an incomplete index from the read table, on a thread of its own; one at a time in this
+     * process and at most one attempt per {@link #RETRY_AFTER} (another instance doing the same only
+     * repeats writes that compare versions).
+     */
+    public void refillInBackground() {
+        long now = System.nanoTime();
+        if (now - lastAttempt < RETRY_AFTER.toNanos() || !refilling.compareAndSet(false, true)) {
+            return;
+        }
+        lastAttempt = now;
+        Thread.ofPlatform().name("list-index-refill").daemon().start(() -> {
+            try {
+                String token = UUID.randomUUID().toString();
+                if (script(BEGIN, token)) {
+                    log.info("the list index in Redis is incomplete: refilling it from the read table");
+                    ranges.walk("list index", this::refill);
+                    if (script(FINISH, token)) {
+                        log.info("the list is served from Redis again: its index is complete");
+                    }
+                }
+            } catch (RuntimeException e) {
+                log.warn("refilling the list index failed, the list is read from the read table: {}", e.getMessage());
+            } finally {
+                refilling.set(false);
+            }
+        });
+    }
+
+    private int refill(long firstId, long lastId) {
+        var entries = jdbc.sql("""
+                SELECT product_id, version, summary IS NOT NULL AS live, cached_document(version, summary) AS summary
+                FROM product_documents WHERE product_id BETWEEN ? AND ?
+                """).param(firstId).param(lastId)
+                .query((rs, row) -> ProjectedProduct.listEntry(rs.getLong("product_id"), rs.getLong("version"), rs.getBoolean("live"),
+                        rs.getBytes("summary")))
+                .list();
+        mirror.write(entries);
+        return (int) entries.stream().filter(ProjectedProduct::live).count();
+    }
+
+    private boolean script(String script, String token) {
+        Long done = connection().sync().eval(script, ScriptOutputType.INTEGER, new byte[][] {IDS}, token.getBytes(StandardCharsets.US_ASCII));
+        return done != null && done == 1;
+    }
+}
