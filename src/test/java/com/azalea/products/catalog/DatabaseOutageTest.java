@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -30,6 +31,8 @@ class DatabaseOutageTest {
     TestCatalog catalog;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    StringRedisTemplate redis;
     @Value("${local.server.port}")
     int port;
 
@@ -42,22 +45,26 @@ class DatabaseOutageTest {
         for (long id : ids) {
             assertThat(client.get("/products/" + id + "/styles").statusCode()).isEqualTo(200); // cached in Redis
         }
+        String list = client.get("/products?count=50").body();
+        long uncached = ids.get(1);
+        redis.delete("product:" + uncached);
 
         POSTGRES.cut();
         try {
             for (long id : ids) {
                 assertThat(client.get("/products/" + id + "/styles").statusCode()).as("styles of %d from Redis", id).isEqualTo(200);
             }
-            HttpResponse<String> list = client.get("/products");
-            assertThat(list.statusCode()).isEqualTo(503);
-            assertThat(list.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
-            assertThat(list.headers().firstValue("Retry-After")).isPresent();
+            assertThat(client.get("/products?count=50").body()).as("the list from Redis").isEqualTo(list);
+            HttpResponse<String> miss = client.get("/products/" + uncached);
+            assertThat(miss.statusCode()).as("a read that needs the read table").isEqualTo(503);
+            assertThat(miss.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).contains("problem+json"));
+            assertThat(miss.headers().firstValue("Retry-After")).isPresent();
             assertThat(client.admin("PATCH", "/admin/skus/" + sku, "{\"quantity\": 4321}").statusCode()).isEqualTo(503);
         } finally {
             POSTGRES.open();
         }
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> client.get("/products").statusCode() == 200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> client.get("/products/" + uncached).statusCode() == 200);
         assertThat(client.admin("PATCH", "/admin/skus/" + sku, "{\"quantity\": 1234}").statusCode()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(10)).until(() -> client.get("/products/" + ids.get(0) + "/styles").body().contains("\"quantity\": 1234"));
     }

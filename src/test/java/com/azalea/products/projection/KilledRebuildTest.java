@@ -3,13 +3,12 @@ package com.azalea.products.projection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.azalea.products.AzaleaApplication;
 import com.azalea.products.projection.Drift.State;
 import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.ServiceProcess;
 import com.azalea.products.support.TestCatalog;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,7 +40,7 @@ class KilledRebuildTest {
         // as after a new ingest: every document is now behind its product
         jdbc.sql("UPDATE products SET version = nextval('catalog_version')").update();
 
-        Process rebuilding = new ProcessBuilder(javaCommand("project", "--all", "--azalea.projection.batch-size=20", "--azalea.projection.workers=1"))
+        Process rebuilding = new ProcessBuilder(ServiceProcess.command(environment, "project", "--all", "--azalea.projection.batch-size=20", "--azalea.projection.workers=1"))
                 .redirectErrorStream(true).redirectOutput(logs.resolve("rebuild.log").toFile()).start();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(10)).until(() -> fresh() > 0);
         rebuilding.destroyForcibly().waitFor(); // SIGKILL
@@ -60,18 +59,5 @@ class KilledRebuildTest {
     private long fresh() {
         return jdbc.sql("SELECT count(*) FROM products p JOIN product_documents d ON d.product_id = p.id AND d.version = p.version")
                 .query(Long.class).single();
-    }
-
-    /** The application in a JVM of its own, on the test's classpath and services. */
-    private List<String> javaCommand(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
-                AzaleaApplication.class.getName()));
-        command.addAll(List.of(args));
-        for (String property : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
-                "spring.data.redis.host", "spring.data.redis.port", "spring.data.redis.database")) {
-            command.add("--" + property + "=" + environment.getProperty(property, ""));
-        }
-        return command;
     }
 }
