@@ -1,6 +1,8 @@
 package com.azalea.products.query;
 
 import com.azalea.products.projection.ListIndex;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,21 +32,28 @@ class ProductList {
     private final DocumentReader documents;
     private final ListIndex index;
     private final JdbcClient jdbc;
+    private final Counter fromRedis;
+    private final Counter fromTable;
 
-    ProductList(DocumentReader documents, ListIndex index, JdbcClient jdbc) {
+    ProductList(DocumentReader documents, ListIndex index, JdbcClient jdbc, MeterRegistry meters) {
         this.documents = documents;
         this.index = index;
         this.jdbc = jdbc;
+        this.fromRedis = Counter.builder("azalea.list.pages").tag("source", "redis").description("list pages answered by the list index").register(meters);
+        this.fromTable = Counter.builder("azalea.list.pages").tag("source", "table")
+                .description("list pages read from the read table (the index incomplete or Redis failing)").register(meters);
     }
 
     byte[] page(ListPage page) {
         byte[] cached = documents.listPage(page);
         if (cached != null && cached.length > 0) {
+            fromRedis.increment();
             return cached;
         }
         if (cached != null) {
             index.refillInBackground();
         }
+        fromTable.increment();
         return jdbc.sql(PAGE).param("count", page.count()).param("offset", page.offset()).query(String.class).single()
                 .getBytes(StandardCharsets.UTF_8);
     }

@@ -40,6 +40,10 @@ class OperationsEndpointsTest {
         assertThat(cache.get("availableTags").get(0).get("values").toString()).contains("hit", "miss");
         JsonNode latency = get("/actuator/metrics/http.server.requests?tag=uri:/products/%7BproductId%7D");
         assertThat(latency.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(2);
+        send("/products");
+        JsonNode pages = get("/actuator/metrics/azalea.list.pages");
+        assertThat(pages.get("availableTags").get(0).get("values").toString()).contains("redis", "table");
+        assertThat(pages.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
     }
 
     private HttpResponse<String> send(String path) throws Exception {
