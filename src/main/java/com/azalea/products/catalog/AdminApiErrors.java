@@ -2,14 +2,17 @@ package com.azalea.products.catalog;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 /** The admin API's errors as problem details; a validation problem names every bad field as the API spells it. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -18,7 +21,28 @@ class AdminApiErrors {
 
     @ExceptionHandler
     ProblemDetail invalid(MethodArgumentNotValidException e) {
-        List<Map<String, String>> errors = e.getBindingResult().getFieldErrors().stream()
+        return invalidFields(e.getBindingResult().getFieldErrors());
+    }
+
+    /**
+     * Method validation, which runs for the handlers with a constrained path id: a path id that is not
+     * positive is a 400 (as in the read API, not a 404); otherwise the body's fields are named as above.
+     */
+    @ExceptionHandler
+    ProblemDetail invalid(HandlerMethodValidationException e) {
+        String pathProblems = e.getValueResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> result.getMethodParameter().getParameterName() + " '" + result.getArgument() + "' " + error.getDefaultMessage()))
+                .sorted()
+                .collect(Collectors.joining("; "));
+        if (!pathProblems.isEmpty()) {
+            return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, pathProblems);
+        }
+        return invalidFields(e.getBeanResults().stream().flatMap(result -> result.getFieldErrors().stream()).toList());
+    }
+
+    private static ProblemDetail invalidFields(List<FieldError> fieldErrors) {
+        List<Map<String, String>> errors = fieldErrors.stream()
                 .map(error -> Map.of("field", fieldName(error.getField()), "message", String.valueOf(error.getDefaultMessage())))
                 .sorted(java.util.Comparator.comparing((Map<String, String> error) -> error.get("field")))
                 .toList();

@@ -1,6 +1,7 @@
 package com.azalea.products.catalog;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Positive;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,104 +40,104 @@ class CatalogAdminController {
 
     @PutMapping("/products/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void updateProduct(@PathVariable long id, @Valid @RequestBody Inputs.Product product) {
+    void updateProduct(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Product product) {
         writes.updateProduct(id, product);
     }
 
     @DeleteMapping("/products/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteProduct(@PathVariable long id) {
+    void deleteProduct(@PathVariable @Positive long id) {
         writes.deleteProduct(id);
     }
 
     @PostMapping("/products/{id}/features")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Long> createFeature(@PathVariable long id, @Valid @RequestBody Inputs.Feature feature) {
+    Map<String, Long> createFeature(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Feature feature) {
         return created(writes.createFeature(id, feature));
     }
 
     @PutMapping("/features/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void updateFeature(@PathVariable long id, @Valid @RequestBody Inputs.Feature feature) {
+    void updateFeature(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Feature feature) {
         writes.updateFeature(id, feature);
     }
 
     @DeleteMapping("/features/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteFeature(@PathVariable long id) {
+    void deleteFeature(@PathVariable @Positive long id) {
         writes.deleteFeature(id);
     }
 
     @PostMapping("/products/{id}/styles")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Long> createStyle(@PathVariable long id, @Valid @RequestBody Inputs.Style style) {
+    Map<String, Long> createStyle(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Style style) {
         return created(writes.createStyle(id, style));
     }
 
     @PutMapping("/styles/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void updateStyle(@PathVariable long id, @Valid @RequestBody Inputs.Style style) {
+    void updateStyle(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Style style) {
         writes.updateStyle(id, style);
     }
 
     @DeleteMapping("/styles/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteStyle(@PathVariable long id) {
+    void deleteStyle(@PathVariable @Positive long id) {
         writes.deleteStyle(id);
     }
 
     @PostMapping("/styles/{id}/photos")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Long> createPhoto(@PathVariable long id, @Valid @RequestBody Inputs.Photo photo) {
+    Map<String, Long> createPhoto(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Photo photo) {
         return created(writes.createPhoto(id, photo));
     }
 
     @PutMapping("/photos/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void updatePhoto(@PathVariable long id, @Valid @RequestBody Inputs.Photo photo) {
+    void updatePhoto(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Photo photo) {
         writes.updatePhoto(id, photo);
     }
 
     @DeleteMapping("/photos/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deletePhoto(@PathVariable long id) {
+    void deletePhoto(@PathVariable @Positive long id) {
         writes.deletePhoto(id);
     }
 
     @PostMapping("/styles/{id}/skus")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Long> createSku(@PathVariable long id, @Valid @RequestBody Inputs.Sku sku) {
+    Map<String, Long> createSku(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Sku sku) {
         return created(writes.createSku(id, sku));
     }
 
     @PutMapping("/skus/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void updateSku(@PathVariable long id, @Valid @RequestBody Inputs.Sku sku) {
+    void updateSku(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Sku sku) {
         writes.updateSku(id, sku);
     }
 
     /** Quantity alone: the most frequent write. */
     @PatchMapping("/skus/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void updateQuantity(@PathVariable long id, @Valid @RequestBody Inputs.Quantity quantity) {
+    void updateQuantity(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Quantity quantity) {
         writes.updateQuantity(id, quantity.quantity());
     }
 
     @DeleteMapping("/skus/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteSku(@PathVariable long id) {
+    void deleteSku(@PathVariable @Positive long id) {
         writes.deleteSku(id);
     }
 
     @PostMapping("/products/{id}/related")
     @ResponseStatus(HttpStatus.CREATED)
-    Map<String, Long> createRelated(@PathVariable long id, @Valid @RequestBody Inputs.Related related) {
+    Map<String, Long> createRelated(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Related related) {
         return created(writes.createRelated(id, related));
     }
 
     @DeleteMapping("/related/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    void deleteRelated(@PathVariable long id) {
+    void deleteRelated(@PathVariable @Positive long id) {
         writes.deleteRelated(id);
     }
 }

@@ -138,11 +138,17 @@ abstract class AdminWritesScenarios {
     }
 
     @Test
-    void unknownIdsAreNotFoundAndOversizedBodiesAreRefused() {
+    void unknownIdsAreNotFoundNonPositiveIdsAreBadRequestsAndOversizedBodiesAreRefused() {
         assertThat(client.admin("PUT", "/admin/products/987654321", PRODUCT.formatted("Nobody")).statusCode()).isEqualTo(404);
         assertThat(client.admin("PATCH", "/admin/skus/987654321", "{\"quantity\": 1}").statusCode()).isEqualTo(404);
         assertThat(client.admin("POST", "/admin/styles/987654321/photos", "{\"url\": \"u\", \"thumbnail_url\": \"t\"}").statusCode()).isEqualTo(404);
         assertThat(client.admin("DELETE", "/admin/related/987654321", null).statusCode()).isEqualTo(404);
+        for (String path : List.of("/admin/skus/0", "/admin/skus/-3")) {
+            HttpResponse<String> nonPositive = client.admin("PATCH", path, "{\"quantity\": 1}");
+            assertThat(nonPositive.statusCode()).as(path).isEqualTo(400);
+            assertThat(client.json(nonPositive.body()).get("detail").asString()).as(path).startsWith("id '").endsWith("' must be greater than 0");
+        }
+        assertThat(client.admin("DELETE", "/admin/products/abc", null).statusCode()).isEqualTo(400);
         HttpResponse<String> huge = client.admin("POST", "/admin/products", PRODUCT.formatted("x".repeat(100_000)));
         assertThat(huge.statusCode()).isEqualTo(413);
     }
