@@ -4,8 +4,10 @@ import com.azalea.products.system.ByteRedisConnection;
 import io.lettuce.core.LettuceFutures;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisFuture;
+import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
+import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.async.RedisAsyncCommands;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -54,6 +56,7 @@ public class RedisMirror extends ByteRedisConnection {
             """;
 
     private final Duration timeout;
+    private volatile String setUnlessNewer;
 
     public RedisMirror(LettuceConnectionFactory connections) {
         super(connections);
@@ -63,8 +66,22 @@ public class RedisMirror extends ByteRedisConnection {
     void write(List<ProjectedProduct> products) {
         // bounded batches: each must complete within the command timeout
         for (int from = 0; from < products.size(); from += BATCH_PRODUCTS) {
-            writeBatch(products.subList(from, Math.min(products.size(), from + BATCH_PRODUCTS)));
+            List<ProjectedProduct> batch = products.subList(from, Math.min(products.size(), from + BATCH_PRODUCTS));
+            try {
+                writeBatch(batch);
+            } catch (RedisNoScriptException e) {
+                // Redis does not know the script yet (a new or restarted Redis): load it once and send the
+                // batch again, which only repeats writes that compare versions
+                connection().sync().scriptLoad(SET_UNLESS_NEWER);
+                writeBatch(batch);
+            }
         }
+    }
+
+    /** Scripts go by their digest (EVALSHA), computed here: sending and hashing the text for every key cost Redis more. */
+    @Override
+    protected void configure(StatefulRedisConnection<byte[], byte[]> connection) {
+        setUnlessNewer = connection.sync().digest(SET_UNLESS_NEWER);
     }
 
     private void writeBatch(List<ProjectedProduct> products) {
@@ -82,8 +99,8 @@ public class RedisMirror extends ByteRedisConnection {
             }
             byte[] version = Long.toString(product.version()).getBytes(StandardCharsets.US_ASCII);
             product.documents().forEach((document, value) -> replies.add(
-                    redis.eval(SET_UNLESS_NEWER, ScriptOutputType.INTEGER, new byte[][] {document.key(product.productId())}, value, version)));
-            replies.add(redis.eval(SET_UNLESS_NEWER, ScriptOutputType.INTEGER, new byte[][] {ListIndex.entryKey(product.productId()), ListIndex.IDS},
+                    redis.evalsha(setUnlessNewer, ScriptOutputType.INTEGER, new byte[][] {document.key(product.productId())}, value, version)));
+            replies.add(redis.evalsha(setUnlessNewer, ScriptOutputType.INTEGER, new byte[][] {ListIndex.entryKey(product.productId()), ListIndex.IDS},
                     product.listEntry(), version, id));
         }
         // throws the first command's failure; false when the replies did not all come in time

@@ -157,6 +157,25 @@ class ReadApiTest {
     }
 
     @Test
+    void aRedisThatForgotItsScriptsStillGetsDocumentsAndAnswersPages() throws Exception {
+        awaitCompleteListIndex();
+        String page = get("/products?page=2&count=3").body();
+        long renamed = bareProduct;
+        jdbc.sql("UPDATE products SET name = 'Renamed Bare', version = nextval('catalog_version') WHERE id = ?").param(renamed).update();
+        redis.execute((RedisCallback<Void>) connection -> {
+            connection.scriptingCommands().scriptFlush(); // as a restarted Redis: no script loaded
+            return null;
+        });
+
+        projector.project(renamed);
+
+        assertThat(getJson("/products/" + renamed).get("name").asString()).isEqualTo("Renamed Bare");
+        long sqlBefore = SqlStatements.count();
+        assertThat(get("/products?page=2&count=3").body()).isEqualTo(page);
+        assertThat(SqlStatements.count() - sqlBefore).as("the page still comes from Redis").isZero();
+    }
+
+    @Test
     void aFullRebuildAndSingleReprojectionsGiveIdenticalDocuments() {
         rebuild.rebuild();
         Map<Long, String> rebuilt = documentsInTable();
