@@ -79,8 +79,16 @@ public class ListIndex extends ByteRedisConnection {
      * after it, unless Redis lost the set meanwhile. @return what the walk returns
      */
     long completing(LongSupplier walk) {
+        return walkMarked(walk, true);
+    }
+
+    /** @param evenIfComplete whether the walk runs when the set is complete already (it has other work to do) */
+    private long walkMarked(LongSupplier walk, boolean evenIfComplete) {
         String token = UUID.randomUUID().toString();
         boolean marked = script(BEGIN, token);
+        if (!marked && !evenIfComplete) {
+            return 0;
+        }
         long result = walk.getAsLong();
         if (marked && script(FINISH, token)) {
             log.info("the list is served from Redis again: its index is complete");
@@ -101,14 +109,10 @@ public class ListIndex extends ByteRedisConnection {
         lastAttempt = now;
         Thread.ofPlatform().name("list-index-refill").daemon().start(() -> {
             try {
-                String token = UUID.randomUUID().toString();
-                if (script(BEGIN, token)) {
+                walkMarked(() -> {
                     log.info("the list index in Redis is incomplete: refilling it from the read table");
-                    ranges.walk("list index", this::refill);
-                    if (script(FINISH, token)) {
-                        log.info("the list is served from Redis again: its index is complete");
-                    }
-                }
+                    return ranges.walk("list index", this::refill);
+                }, false);
             } catch (RuntimeException e) {
                 log.warn("refilling the list index failed, the list is read from the read table: {}", e.getMessage());
             } finally {
