@@ -74,6 +74,11 @@ public class ListIndex extends ByteRedisConnection {
         return (ENTRY_PREFIX + productId).getBytes(StandardCharsets.US_ASCII);
     }
 
+    /** A product's member of the set: its id in decimal. */
+    static byte[] member(long productId) {
+        return Long.toString(productId).getBytes(StandardCharsets.US_ASCII);
+    }
+
     /**
      * Runs a walk that writes every product's entry (the full rebuild) and marks the set complete
      * after it, unless Redis lost the set meanwhile. @return what the walk returns

@@ -2,7 +2,6 @@ package com.azalea.products.projection;
 
 import com.azalea.products.projection.DocumentStatements.Ids;
 import com.azalea.products.projection.Drift.State;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -142,11 +141,10 @@ public class ReadModelVerifier {
 
     /** The scores of the products in the list index, or null while it is incomplete (the list is then read from the table). */
     private List<Double> listedScores(List<Expected> expected) {
-        byte[][] members = expected.stream().map(product -> Long.toString(product.productId()).getBytes(StandardCharsets.US_ASCII))
-                .toArray(byte[][]::new);
         if (!listIndex.complete()) {
             return null;
         }
+        byte[][] members = expected.stream().map(product -> ListIndex.member(product.productId())).toArray(byte[][]::new);
         return redis.execute((RedisCallback<List<Double>>) connection -> connection.zSetCommands().zMScore(ListIndex.IDS, members));
     }
 

@@ -88,7 +88,7 @@ public class RedisMirror extends ByteRedisConnection {
         RedisAsyncCommands<byte[], byte[]> redis = connection().async();
         List<RedisFuture<?>> replies = new ArrayList<>(products.size() * (Document.values().length + 2));
         for (ProjectedProduct product : products) {
-            byte[] id = Long.toString(product.productId()).getBytes(StandardCharsets.US_ASCII);
+            byte[] id = ListIndex.member(product.productId());
             if (product.removed()) {
                 for (Document document : Document.values()) {
                     replies.add(redis.set(document.key(product.productId()), TOMBSTONE, SetArgs.Builder.ex(TOMBSTONE_LIFETIME)));
