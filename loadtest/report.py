@@ -4,7 +4,7 @@ to the baseline and to NGINX, as Markdown and as a self-contained HTML page with
     /usr/bin/python3 loadtest/report.py RUNS.tsv META.tsv OUT [LAG.md]
 
 RUNS.tsv: a header, then one line per measured run (case, target, run, requests/s, p50, p99, max in ms,
-non-2xx responses, socket errors). META.tsv: label<TAB>text lines: "title", "target:<name>" (what the
+non-2xx responses, socket errors, MB read from disk during the run). META.tsv: label<TAB>text lines: "title", "target:<name>" (what the
 target is), then the settings in order. Writes OUT.md and OUT.html.
 """
 import csv
@@ -12,8 +12,8 @@ import html
 import statistics
 import sys
 
-FIGURES = ["rps", "p50", "p99", "max", "non2xx", "errors"]
-HEADINGS = ["req/s", "p50 ms", "p99 ms", "max ms", "non-2xx", "socket errors"]
+FIGURES = ["rps", "p50", "p99", "max", "non2xx", "errors", "disk_mb"]
+HEADINGS = ["req/s", "p50 ms", "p99 ms", "max ms", "non-2xx", "socket errors", "disk read MB"]
 # one colour per target in every report, so that charts of different runs read alike
 COLOURS = {"service": "#2f6db5", "baseline": "#c0504d", "nginx": "#7f7f7f", "service-x2": "#4f9a45"}
 
@@ -61,7 +61,7 @@ def tables(medians, cases, targets):
             m = medians.get((case, target))
             if m:
                 figures.append([case, target, number(m["rps"]), number(m["p50"], 2), number(m["p99"], 2),
-                                number(m["max"], 1), number(m["non2xx"]), number(m["errors"])])
+                                number(m["max"], 1), number(m["non2xx"]), number(m["errors"]), number(m["disk_mb"])])
     ratios = [("service", "baseline"), ("service", "nginx"), ("service-x2", "service")]
     ratios = [(a, b) for a, b in ratios if a in targets and b in targets]
     side = [["case"] + [f"{t} req/s" for t in targets] + [f"{a} / {b}" for a, b in ratios]]
