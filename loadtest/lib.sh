@@ -8,12 +8,17 @@ build_jar() { "$root/bin/azalea" --version >/dev/null; }
 
 started_pids=()
 
+# The service JVMs' options unless JAVA_OPTS is set: a fixed 1 GB heap. Left to size itself, G1 kept the
+# heap at 173 MB under the read load and collected every 0.3 s; fixed, it collects far less often (an
+# A/B on uniform styles, 2026-11-26: p99 6.1 against 9.0 ms, 25.4k against 23.3k req/s).
+service_java_opts=${JAVA_OPTS:--Xms1g -Xmx1g}
+
 # Starts the service on 127.0.0.1:PORT against $db and Redis database $redis_db, in the background, its
 # log in $work/NAME.log; further arguments are Spring properties. See await_ready.
 start_service() {
   local name=$1 port=$2
   shift 2
-  "$root/bin/azalea" --server.address=127.0.0.1 --server.port="$port" --spring.profiles.active=prod \
+  JAVA_OPTS=$service_java_opts "$root/bin/azalea" --server.address=127.0.0.1 --server.port="$port" --spring.profiles.active=prod \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.data.redis.database="$redis_db" \
     "$@" > "$work/$name.log" 2>&1 &
   started_pids+=($!)
