@@ -53,7 +53,9 @@ style_list AS (
                'original_price', s.original_price::text,
                'sale_price', s.sale_price::text,
                'default?', s.is_default,
-               'photos', coalesce(pl.photos, '[]'::jsonb),
+               -- the hosted Atelier API's answer, which front-ends read photos[0] of without a guard
+               'photos', coalesce(pl.photos, '[{"thumbnail_url": null, "url": null}]'::jsonb),
+               -- not its {"null": {...}} placeholder, which shows a size called "null"
                'skus', coalesce(sm.skus, '{}'::jsonb)
            ) ORDER BY s.id) AS results
     FROM style s

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.stream.Collectors;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.DigestUtils;
 
 /**
  * Statements built on the one definition of the documents, {@code projector/documents.sql}: a
@@ -31,6 +32,16 @@ public final class DocumentStatements {
     }
 
     private static final String DEFINITIONS = load("projector/documents.sql");
+
+    /**
+     * A digest of the definitions' statements, comments and blank lines aside: it changes exactly when
+     * the documents they build may change ({@link FullRebuild#shapeIsCurrent()}).
+     */
+    static final String SHAPE = DigestUtils.md5DigestAsHex(DEFINITIONS.lines()
+            .map(line -> line.replaceFirst("--.*", "").strip())
+            .filter(line -> !line.isEmpty())
+            .collect(Collectors.joining("\n"))
+            .getBytes(StandardCharsets.UTF_8));
 
     private DocumentStatements() {
     }

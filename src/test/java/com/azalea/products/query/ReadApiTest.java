@@ -10,6 +10,7 @@ import com.azalea.products.ingest.SourceDirectory;
 import com.azalea.products.projection.Document;
 import com.azalea.products.projection.FullRebuild;
 import com.azalea.products.projection.Projector;
+import com.azalea.products.projection.ReadModelVerifier;
 import com.azalea.products.support.IntegrationTest;
 import com.azalea.products.support.SqlStatements;
 import java.io.IOException;
@@ -59,6 +60,8 @@ class ReadApiTest {
     @Autowired
     Projector projector;
     @Autowired
+    ReadModelVerifier verifier;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     DataSource dataSource;
@@ -94,15 +97,32 @@ class ReadApiTest {
     }
 
     @Test
-    void productsWithoutStylesAndStylesWithoutPhotosOrSkusHaveEmptyCollections() throws Exception {
+    void aProductWithoutStylesHasEmptyCollectionsAndAStyleWithoutSkusHasNone() throws Exception {
         assertThat(getJson("/products/" + bareProduct + "/styles")).isEqualTo(json.readTree("{\"product_id\": \"" + bareProduct + "\", \"results\": []}"));
         assertThat(getJson("/products/" + bareProduct).get("features").isEmpty()).isTrue();
         assertThat(getJson("/products/" + bareProduct + "/related").isEmpty()).isTrue();
         JsonNode style = getJson("/products/" + styleWithoutPhotos + "/styles").get("results").get(0);
-        assertThat(style.get("photos").isEmpty()).isTrue();
-        assertThat(style.get("skus").isEmpty()).isTrue();
+        assertThat(style.get("skus")).isEqualTo(json.readTree("{}"));
         assertThat(style.get("sale_price").asString()).isEqualTo("7.50");
         assertThat(style.get("default?").asBoolean()).isFalse();
+    }
+
+    /** Front-ends read {@code photos[0].url} without a guard, as the hosted Atelier API always sent an entry. */
+    @Test
+    void aStyleWithoutPhotosHasOnePlaceholderPhotoWhereverItsDocumentComesFrom() throws Exception {
+        String path = "/products/" + styleWithoutPhotos + "/styles";
+        JsonNode placeholder = json.readTree("[{\"thumbnail_url\": null, \"url\": null}]");
+        rebuild.rebuild();
+        String rebuilt = get(path).body();
+        assertThat(json.readTree(rebuilt).get("results").get(0).get("photos")).as("full rebuild").isEqualTo(placeholder);
+        String cachedAfterRebuild = redis.opsForValue().get("styles:" + styleWithoutPhotos);
+
+        projector.project(styleWithoutPhotos);
+        assertThat(get(path).body()).as("single reprojection").isEqualTo(rebuilt);
+        redis.delete("styles:" + styleWithoutPhotos);
+        assertThat(get(path).body()).as("read from the table after a miss").isEqualTo(rebuilt);
+        assertThat(redis.opsForValue().get("styles:" + styleWithoutPhotos)).as("the refill").isEqualTo(cachedAfterRebuild);
+        assertThat(verifier.verify(false).drifting()).as("verify").isFalse();
     }
 
     @Test
@@ -413,8 +433,12 @@ class ReadApiTest {
             style.put("original_price", rs.getBigDecimal("original_price").toPlainString());
             style.put("sale_price", rs.getBigDecimal("sale_price") == null ? null : rs.getBigDecimal("sale_price").toPlainString());
             style.put("default?", rs.getBoolean("is_default"));
-            style.put("photos", jdbc.sql("SELECT thumbnail_url, url FROM photos WHERE style_id = ? ORDER BY id").param(styleId)
-                    .query((p, n) -> Map.of("thumbnail_url", p.getString(1), "url", p.getString(2))).list());
+            List<Map<String, String>> photos = jdbc.sql("SELECT thumbnail_url, url FROM photos WHERE style_id = ? ORDER BY id").param(styleId)
+                    .query((p, n) -> Map.of("thumbnail_url", p.getString(1), "url", p.getString(2))).list();
+            Map<String, String> placeholder = new LinkedHashMap<>();
+            placeholder.put("thumbnail_url", null);
+            placeholder.put("url", null);
+            style.put("photos", photos.isEmpty() ? List.of(placeholder) : photos);
             Map<String, Object> skus = new LinkedHashMap<>();
             jdbc.sql("SELECT id, quantity, size FROM skus WHERE style_id = ?").param(styleId)
                     .query((k, n) -> skus.put(k.getString(1), Map.of("quantity", k.getInt(2), "size", k.getString(3)))).list();
