@@ -1,5 +1,7 @@
 package com.azalea.products.catalog;
 
+import com.azalea.products.system.CrossOrigin;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -8,8 +10,9 @@ import org.springframework.validation.annotation.Validated;
 /**
  * @param token       the bearer token admin requests must carry; empty disables the admin API
  * @param maxBodySize the largest request body the admin API reads
+ * @param cors        the browser origins that may call the admin API; none by default
  */
 @Validated
 @ConfigurationProperties("azalea.admin")
-record AdminProperties(String token, @NotNull DataSize maxBodySize) {
+record AdminProperties(String token, @NotNull DataSize maxBodySize, @NotNull @Valid CrossOrigin cors) {
 }

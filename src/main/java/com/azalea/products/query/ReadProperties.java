@@ -1,5 +1,7 @@
 package com.azalea.products.query;
 
+import com.azalea.products.system.CrossOrigin;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -13,11 +15,12 @@ import org.springframework.validation.annotation.Validated;
  *                        it is bound here too so that a misspelt value stops the start instead of leaving no read API
  * @param redisTimeout    how long a read waits for Redis before it counts as failed
  * @param redisRetryAfter how long reads go straight to the read table once Redis keeps failing
+ * @param cors            the browser origins that may call the read API (any, by default)
  */
 @Validated
 @ConfigurationProperties("azalea.read")
 public record ReadProperties(@Min(1) @Max(1000) int maxCount, @NotNull Source source, @NotNull Duration redisTimeout,
-        @NotNull Duration redisRetryAfter) {
+        @NotNull Duration redisRetryAfter, @NotNull @Valid CrossOrigin cors) {
 
     public enum Source {
         /** the projected documents: Redis, on a miss the read table (the service) */
