@@ -24,11 +24,13 @@ class ProductController {
     private final DocumentReader documents;
     private final ProductList list;
     private final ReadProperties properties;
+    private final ReadModelReadiness readiness;
 
-    ProductController(DocumentReader documents, ProductList list, ReadProperties properties) {
+    ProductController(DocumentReader documents, ProductList list, ReadProperties properties, ReadModelReadiness readiness) {
         this.documents = documents;
         this.list = list;
         this.properties = properties;
+        this.readiness = readiness;
     }
 
     @GetMapping("/products")
@@ -57,6 +59,7 @@ class ProductController {
         long id = PositiveNumber.parse("product_id", productId);
         CachedDocument document = documents.read(kind, id);
         if (document.absent()) {
+            readiness.require();
             throw new ProductNotFoundException(id);
         }
         String etag = document.etag();

@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * GET /products: a page of list entries in id order. One script call to Redis answers it from the
  * list index ({@link ListIndex}); while the index is incomplete (Redis emptied) or Redis fails, the page
  * is read from the projected summaries in the read table, and an incomplete index is refilled in the
- * background. The write model is not touched.
+ * background. The write model is not touched. Before the service is ready, the table may still be
+ * filling: the page is then a 503.
  */
 @Component
 class ProductList {
@@ -32,13 +33,15 @@ class ProductList {
     private final DocumentReader documents;
     private final ListIndex index;
     private final JdbcClient jdbc;
+    private final ReadModelReadiness readiness;
     private final Counter fromRedis;
     private final Counter fromTable;
 
-    ProductList(DocumentReader documents, ListIndex index, JdbcClient jdbc, MeterRegistry meters) {
+    ProductList(DocumentReader documents, ListIndex index, JdbcClient jdbc, ReadModelReadiness readiness, MeterRegistry meters) {
         this.documents = documents;
         this.index = index;
         this.jdbc = jdbc;
+        this.readiness = readiness;
         this.fromRedis = Counter.builder("azalea.list.pages").tag("source", "redis").description("list pages answered by the list index").register(meters);
         this.fromTable = Counter.builder("azalea.list.pages").tag("source", "table")
                 .description("list pages read from the read table (the index incomplete or Redis failing)").register(meters);
@@ -53,6 +56,7 @@ class ProductList {
         if (cached != null) {
             index.refillInBackground();
         }
+        readiness.require(); // the first projection is still filling the table
         fromTable.increment();
         return jdbc.sql(PAGE).param("count", page.count()).param("offset", page.offset()).query(String.class).single()
                 .getBytes(StandardCharsets.UTF_8);

@@ -2,14 +2,19 @@ package com.azalea.products.query;
 
 import java.net.URI;
 import org.apache.tomcat.util.http.InvalidParameterException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The read API's errors as RFC 9457 problem details. */
 @RestControllerAdvice(annotations = ReadApi.class)
 class ReadApiErrors {
+
+    /** A first start loads the sample catalog in seconds; a full catalog in a few minutes. */
+    private static final String RETRY_AFTER_SECONDS = "5";
 
     @ExceptionHandler
     ProblemDetail badRequest(BadRequestException e) {
@@ -33,6 +38,13 @@ class ReadApiErrors {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
         problem.setTitle("Product not found");
         return problem;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notReady(ReadModelNotReadyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Catalog not ready");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).body(problem);
     }
 
     private static ProblemDetail invalidParameter(ProblemDetail problem) {

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.azalea.products.support.IntegrationTest;
 import com.azalea.products.support.ServiceProcess;
+import com.azalea.products.support.TcpGate;
 import com.azalea.products.support.TestCatalog;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -53,7 +53,7 @@ class GracefulShutdownTest {
     void aServiceStoppedUnderLoadGivesNoErrorAnswerAndExitsAfterAGracefulShutdown(@TempDir Path dir, @TempDir Path logs) throws Exception {
         catalog.loadAndProject(dir, 0.001, 23);
         List<Long> ids = jdbc.sql("SELECT id FROM products ORDER BY id").query(Long.class).list();
-        int port = freePort();
+        int port = TcpGate.freePort();
         Path log = logs.resolve("service.log");
         Process service = new ProcessBuilder(ServiceProcess.command(environment, "--server.port=" + port, "--azalea.first-start.sample-scale=0"))
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -110,11 +110,5 @@ class GracefulShutdownTest {
     private static HttpResponse<Void> get(HttpClient http, int port, String path) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.discarding());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,4 +1,4 @@
-package com.azalea.products.system;
+package com.azalea.products;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

@@ -1,4 +1,4 @@
-package com.azalea.products.system;
+package com.azalea.products;
 
 import com.azalea.products.generate.CatalogGenerator;
 import com.azalea.products.generate.DirtRates;
@@ -21,9 +21,10 @@ import org.springframework.util.FileSystemUtils;
 
 /**
  * Makes a fresh service useful with no manual step: on an empty database it loads a generated sample
- * catalog (when configured); on an empty read model it runs the full rebuild, otherwise it reprojects
- * whatever lags behind the write model (left by a process killed mid-rebuild or mid-batch). Runs
- * before the service reports itself ready.
+ * catalog (when configured); on an empty read model, or one built by another definition of the
+ * documents, it runs the full rebuild, otherwise it reprojects whatever lags behind the write model
+ * (left by a process killed mid-rebuild or mid-batch). Runs before the service reports itself ready;
+ * until then a read of a document or page the read model cannot answer yet is a 503, not a 404.
  */
 @Component
 @ConditionalOnWebApplication
@@ -56,6 +57,9 @@ class FirstStart implements ApplicationRunner {
         }
         if (rebuild.readModelEmpty()) {
             log.info("the read model is empty: projecting the catalog");
+            log.info(rebuild.rebuild().summary());
+        } else if (!rebuild.shapeIsCurrent()) {
+            log.info("the documents were built by another version of projector/documents.sql: rebuilding them in place");
             log.info(rebuild.rebuild().summary());
         } else {
             staleDocuments.catchUp();
