@@ -11,8 +11,8 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * Where the tests find their services, decided once per test JVM: containers where a Docker engine
- * runs, else the services of this machine: PostgreSQL on 127.0.0.1, database azalea_test (which
- * {@code .ci/run} creates), and Redis on 127.0.0.1, database 1. {@code AZALEA_TEST_DB_URL} and
+ * runs, else the services of this machine: PostgreSQL on 127.0.0.1, database azalea_test (created
+ * when missing, {@link LocalServices}), and Redis on 127.0.0.1, database 1. {@code AZALEA_TEST_DB_URL} and
  * {@code AZALEA_TEST_REDIS_DB} move a run elsewhere, so two checkouts can test side by side.
  */
 @TestConfiguration(proxyBeanMethods = false)
@@ -31,8 +31,23 @@ public class TestServices {
         }
     }
 
+    private static boolean prepared;
     private static volatile TcpGate redisGate;
     private static volatile TcpGate postgresGate;
+
+    /**
+     * Makes sure the services are there (a container starts on first use; a local database is created
+     * when missing) and says which ones the run uses.
+     */
+    public static synchronized String prepare() {
+        if (!prepared) {
+            if (!DOCKER) {
+                LocalServices.prepare(jdbcUrl(), redisAddress());
+            }
+            prepared = true;
+        }
+        return (DOCKER ? "containers: " : "local services: ") + jdbcUrl() + ", Redis " + redisAddress().getHostString() + ":" + redisAddress().getPort();
+    }
 
     /** Where the tests' Redis listens. */
     public static InetSocketAddress redisAddress() {
@@ -82,6 +97,7 @@ public class TestServices {
 
     @Bean
     DynamicPropertyRegistrar serviceProperties() {
+        prepare();
         return registry -> {
             registry.add("spring.datasource.url", TestServices::serviceJdbcUrl);
             if (DOCKER) {
