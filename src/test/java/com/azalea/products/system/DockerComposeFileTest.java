@@ -22,11 +22,14 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml cannot be started where there is no Docker engine, so this reads it instead: the
- * services and host ports README promises, health checks, the start order, the jar and NGINX's upstream.
+ * services and host ports docs/operations.md promises, health checks, the start order, the jar and
+ * NGINX's upstream.
  */
 class DockerComposeFileTest {
 
-    private static final String README_SECTION = "## Running the whole stack with docker-compose";
+    /** The document that lists the compose services, and its section holding the table. */
+    private static final Path DOCS_FILE = Path.of("docs/operations.md");
+    private static final String DOCS_SECTION = "## Running the whole stack with docker-compose";
     private static final String NGINX_CONFIG = "deploy/nginx/azalea.conf";
     private static final String HEALTHY = "service_healthy";
     private static final String COMPLETED = "service_completed_successfully";
@@ -34,7 +37,7 @@ class DockerComposeFileTest {
     private static Map<String, Map<String, Object>> services;
     private static String nginxConfig;
 
-    /** A row of README's table: the service, its image and the port it publishes on the host, if any. */
+    /** A row of the documented table: the service, its image and the port it publishes on the host, if any. */
     private record Promised(String service, String image, Integer hostPort) {
     }
 
@@ -47,9 +50,9 @@ class DockerComposeFileTest {
     }
 
     @Test
-    void servicesImagesAndHostPortsAreTheOnesReadmePromises() throws IOException {
-        List<Promised> promised = readmeTable();
-        assertThat(services.keySet()).as("services of docker-compose.yml against README's table")
+    void servicesImagesAndHostPortsAreTheOnesTheDocsPromise() throws IOException {
+        List<Promised> promised = documentedTable();
+        assertThat(services.keySet()).as("services of docker-compose.yml against the table of %s", DOCS_FILE)
                 .containsExactlyInAnyOrderElementsOf(promised.stream().map(Promised::service).toList());
         for (Promised row : promised) {
             Map<String, Object> service = services.get(row.service());
@@ -139,26 +142,26 @@ class DockerComposeFileTest {
         }
     }
 
-    /** README's table of the compose services; its host port cell is a number or a dash. */
-    private static List<Promised> readmeTable() throws IOException {
-        List<String> lines = Files.readAllLines(Path.of("README.md"));
-        int section = lines.indexOf(README_SECTION);
-        assertThat(section).as("README section '%s'", README_SECTION).isNotNegative();
+    /** The documented table of the compose services; its host port cell is a number or a dash. */
+    private static List<Promised> documentedTable() throws IOException {
+        List<String> lines = Files.readAllLines(DOCS_FILE);
+        int section = lines.indexOf(DOCS_SECTION);
+        assertThat(section).as("section '%s' of %s", DOCS_SECTION, DOCS_FILE).isNotNegative();
         int header = section;
         while (header < lines.size() && !lines.get(header).startsWith("| service | image | host port |")) {
             header++;
         }
-        assertThat(header).as("the table header after '%s'", README_SECTION).isLessThan(lines.size());
+        assertThat(header).as("the table header after '%s'", DOCS_SECTION).isLessThan(lines.size());
         List<Promised> rows = new ArrayList<>();
         for (int i = header + 2; i < lines.size() && lines.get(i).startsWith("|"); i++) {
             String[] cells = lines.get(i).replace("`", "").split("\\|");
             String port = cells[3].strip();
             if (!port.matches("\\d+|—")) {
-                fail("README line %d: host port '%s' is neither a number nor —", i + 1, port);
+                fail("%s line %d: host port '%s' is neither a number nor —", DOCS_FILE, i + 1, port);
             }
             rows.add(new Promised(cells[1].strip(), cells[2].strip(), port.equals("—") ? null : Integer.valueOf(port)));
         }
-        assertThat(rows).as("rows of README's compose table").isNotEmpty();
+        assertThat(rows).as("rows of the compose table in %s", DOCS_FILE).isNotEmpty();
         return rows;
     }
 
