@@ -6,6 +6,7 @@
 --               ones are spread evenly over the range, so their rows are not neighbours on disk.
 --   PRODUCTS, LIST_PAGES, LIST_COUNT (entries per list page), HOT_SHARE (90), HOT_PERCENT (1)
 --   PAUSE_MS    a paced load: each connection waits this long after a response (0: as fast as it can)
+--   ORIGIN      sent as the Origin header, as a browser page on another origin does (CORS)
 local products = tonumber(os.getenv("PRODUCTS") or "1000011")
 local list_pages = tonumber(os.getenv("LIST_PAGES") or "1000")
 local list_count = os.getenv("LIST_COUNT") or "5"
@@ -35,6 +36,11 @@ for name, weight in string.gmatch(os.getenv("ENDPOINTS") or "styles", "([a-z]+):
   assert(paths[name], "unknown endpoint " .. name)
   total = total + (tonumber(weight) or 1)
   table.insert(endpoints, { limit = total, path = paths[name] })
+end
+
+local origin = os.getenv("ORIGIN") or ""
+if origin ~= "" then
+  wrk.headers["Origin"] = origin
 end
 
 local pause_ms = tonumber(os.getenv("PAUSE_MS") or "0")
