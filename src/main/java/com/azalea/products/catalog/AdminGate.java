@@ -3,10 +3,12 @@ package com.azalea.products.catalog;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.Principal;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,29 +18,58 @@ import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Guards {@code /admin/*} only: a bearer token from configuration (compared in constant time) and a
- * body size limit, checked before anything is read. The public reads never pass through it.
+ * Who is the admin: the caller with the bearer token from configuration (compared in constant time).
+ * It guards {@code /admin/*} (the token and a body size limit, checked before anything is read), and on
+ * {@code /actuator/*} it only names the admin, so that health shows its details to the admin alone.
+ * The public reads never pass through it.
  */
 @Configuration(proxyBeanMethods = false)
 class AdminGate {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> adminFilter(AdminProperties properties) {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(properties));
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(new Token(properties), properties.maxBodySize().toBytes(),
+                !properties.cors().allowedOrigins().isEmpty()));
         registration.addUrlPatterns("/admin/*");
         return registration;
     }
 
-    private static final class Filter extends OncePerRequestFilter {
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> actuatorCallerFilter(AdminProperties properties) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new ActuatorCaller(new Token(properties)));
+        registration.addUrlPatterns("/actuator/*");
+        return registration;
+    }
+
+    /** The configured token; without one nobody is the admin. */
+    private static final class Token {
         private final byte[] expected;
+
+        Token(AdminProperties properties) {
+            String token = properties.token() == null ? "" : properties.token();
+            this.expected = token.isEmpty() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
+        }
+
+        boolean configured() {
+            return expected != null;
+        }
+
+        boolean presentedBy(HttpServletRequest request) {
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            return expected != null && authorization != null
+                    && MessageDigest.isEqual(expected, authorization.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static final class Filter extends OncePerRequestFilter {
+        private final Token token;
         private final long maxBodySize;
         private final boolean corsAllowed;
 
-        Filter(AdminProperties properties) {
-            String token = properties.token() == null ? "" : properties.token();
-            this.expected = token.isEmpty() ? null : ("Bearer " + token).getBytes(StandardCharsets.UTF_8);
-            this.maxBodySize = properties.maxBodySize().toBytes();
-            this.corsAllowed = !properties.cors().allowedOrigins().isEmpty();
+        Filter(Token token, long maxBodySize, boolean corsAllowed) {
+            this.token = token;
+            this.maxBodySize = maxBodySize;
+            this.corsAllowed = corsAllowed;
         }
 
         @Override
@@ -48,13 +79,11 @@ class AdminGate {
                 chain.doFilter(request, response); // a browser's preflight carries no token; Spring MVC answers it, no handler runs
                 return;
             }
-            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-            if (expected == null || authorization == null
-                    || !MessageDigest.isEqual(expected, authorization.getBytes(StandardCharsets.UTF_8))) {
+            if (!token.presentedBy(request)) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-                problem(response, HttpStatus.UNAUTHORIZED, expected == null
-                        ? "the admin API is disabled: no azalea.admin.token is configured"
-                        : "a valid bearer token is required");
+                problem(response, HttpStatus.UNAUTHORIZED, token.configured()
+                        ? "a valid bearer token is required"
+                        : "the admin API is disabled: no azalea.admin.token is configured");
                 return;
             }
             boolean hasBody = request.getContentLengthLong() > 0 || request.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
@@ -75,6 +104,32 @@ class AdminGate {
             // the details are fixed texts without quotes or backslashes, so no JSON escaping is needed
             response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
                     + status.value() + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));
+        }
+    }
+
+    /**
+     * Makes the admin the request's principal, which is all the actuator asks of a caller for
+     * {@code show-details: when-authorized} (no roles are configured, and nothing else in the service sets
+     * a principal). Anyone else passes unchanged: the probes and the status stay open.
+     */
+    private static final class ActuatorCaller extends OncePerRequestFilter {
+        private static final Principal ADMIN = () -> "admin";
+
+        private final Token token;
+
+        ActuatorCaller(Token token) {
+            this.token = token;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            chain.doFilter(token.presentedBy(request) ? new HttpServletRequestWrapper(request) {
+                @Override
+                public Principal getUserPrincipal() {
+                    return ADMIN;
+                }
+            } : request, response);
         }
     }
 }

@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Health (database and Redis, probes) and the metrics operators watch. */
+/** Health (database and Redis for the admin, the status for anyone, probes) and the metrics operators watch. */
 @IntegrationTest
 class OperationsEndpointsTest {
 
@@ -23,13 +23,31 @@ class OperationsEndpointsTest {
     final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void healthCoversTheDatabaseAndRedis() throws Exception {
-        JsonNode health = get("/actuator/health");
+    void healthShowsTheAdminTheDatabaseRedisAndTheirDetails() throws Exception {
+        JsonNode health = get("/actuator/health", "Bearer " + IntegrationTest.ADMIN_TOKEN);
         assertThat(health.get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("redis").get("status").asString()).isEqualTo("UP");
-        assertThat(get("/actuator/health/readiness").get("status").asString()).isEqualTo("UP");
-        assertThat(get("/actuator/health/liveness").get("status").asString()).isEqualTo("UP");
+        assertThat(health.propertyNames()).contains("components");
+        JsonNode components = health.get("components");
+        assertThat(components.get("db").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("db").get("details").get("database").asString()).isEqualTo("PostgreSQL");
+        assertThat(components.get("redis").get("status").asString()).isEqualTo("UP");
+        assertThat(components.get("redis").get("details").get("version").asString()).isNotBlank();
+        assertThat(components.get("diskSpace").get("details").get("path").asString()).isNotBlank();
+    }
+
+    @Test
+    void healthShowsOthersOnlyItsStatus() throws Exception {
+        for (String authorization : new String[] {null, "Bearer not-the-token", "Bearer " + IntegrationTest.ADMIN_TOKEN + "x"}) {
+            JsonNode health = get("/actuator/health", authorization);
+            assertThat(health.propertyNames()).as("health for authorization %s", authorization).containsExactlyInAnyOrder("status", "groups");
+            assertThat(health.get("status").asString()).isEqualTo("UP");
+        }
+    }
+
+    @Test
+    void probesAnswerAnyone() throws Exception {
+        assertThat(get("/actuator/health/readiness", null).get("status").asString()).isEqualTo("UP");
+        assertThat(get("/actuator/health/liveness", null).get("status").asString()).isEqualTo("UP");
     }
 
     @Test
@@ -46,13 +64,25 @@ class OperationsEndpointsTest {
         assertThat(pages.get("measurements").get(0).get("value").asDouble()).isGreaterThanOrEqualTo(1);
     }
 
+    private HttpResponse<String> send(String path, String authorization) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     private HttpResponse<String> send(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return send(path, null);
+    }
+
+    private JsonNode get(String path, String authorization) throws Exception {
+        HttpResponse<String> response = send(path, authorization);
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return json.readTree(response.body());
     }
 
     private JsonNode get(String path) throws Exception {
-        HttpResponse<String> response = send(path);
-        assertThat(response.statusCode()).as(path).isEqualTo(200);
-        return json.readTree(response.body());
+        return get(path, null);
     }
 }
