@@ -74,7 +74,7 @@ final class FileLoader {
                     }
                 }
             }
-            progress.advance(0, (lineNumber - 1) % PROGRESS_EVERY_LINES);
+            progress.complete((lineNumber - 1) % PROGRESS_EVERY_LINES);
             var rejected = rejects.flushTo(connection.getCopyAPI());
             return new FileResult(file, lineNumber - 1, loaded, rejected, Duration.ofNanos(System.nanoTime() - started));
         }

@@ -65,6 +65,12 @@ public final class Progress implements AutoCloseable {
         }
     }
 
+    /** All the work is done (a file read to its end, whatever its bytes and characters); counts {@code done} more rows. */
+    public void complete(long done) {
+        advance(total - work, done);
+    }
+
+    /** Shows where the step ended: complete, or where it failed. */
     @Override
     public void close() {
         if (bar == null) {
@@ -74,11 +80,10 @@ public final class Progress implements AutoCloseable {
         if (unitSize > 1) {
             bar.setExtraMessage(" " + rowsText());
         }
-        bar.stepTo(bar.getMax());
         bar.close();
     }
 
-    /** e.g. {@code photos.csv: 120.0 of 450.2 MB (27%), 41.2 MB/s, 1,204,000 rows, 3 s} */
+    /** e.g. {@code photos.csv: 120.0 of 450.2 MB (27%), 41.2 MB/s, 1,204,000 rows, 2.9 s} */
     private String line() {
         double seconds = Math.max((System.nanoTime() - startNanos) / 1e9, 1e-3);
         NumberFormat amount = NumberFormat.getNumberInstance(Locale.ROOT);
@@ -86,7 +91,7 @@ public final class Progress implements AutoCloseable {
         amount.setMinimumFractionDigits(unitSize > 1 ? 1 : 0);
         return task + ": " + amount.format((double) work / unitSize) + " of " + amount.format((double) total / unitSize) + " " + unit
                 + " (" + (total == 0 ? 100 : work * 100 / total) + "%), " + amount.format(work / seconds / unitSize) + " " + unit + "/s"
-                + (unitSize > 1 ? ", " + rowsText() : "") + ", " + Math.round(seconds) + " s";
+                + (unitSize > 1 ? ", " + rowsText() : "") + String.format(Locale.ROOT, ", %.1f s", seconds);
     }
 
     private String rowsText() {
