@@ -16,11 +16,20 @@ import org.springframework.validation.annotation.Validated;
  * @param redisTimeout    how long a read waits for Redis before it counts as failed
  * @param redisRetryAfter how long reads go straight to the read table once Redis keeps failing
  * @param cors            the browser origins that may call the read API (any, by default)
+ * @param admission       how many reads are answered at once ({@link ReadAdmission})
  */
 @Validated
 @ConfigurationProperties("azalea.read")
 public record ReadProperties(@Min(1) @Max(1000) int maxCount, @NotNull Source source, @NotNull Duration redisTimeout,
-        @NotNull Duration redisRetryAfter, @NotNull @Valid CrossOrigin cors) {
+        @NotNull Duration redisRetryAfter, @NotNull @Valid CrossOrigin cors, @NotNull @Valid Admission admission) {
+
+    /**
+     * @param enabled     whether reads are admitted by {@link ReadAdmission} at all
+     * @param maxInFlight reads answered at once; more only wait
+     * @param maxWait     how long a read waits for its turn before it is refused with a 503
+     */
+    public record Admission(boolean enabled, @Min(1) int maxInFlight, @NotNull Duration maxWait) {
+    }
 
     public enum Source {
         /** the projected documents: Redis, on a miss the read table (the service) */
