@@ -8,43 +8,49 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
-import tools.jackson.databind.PropertyNamingStrategies;
-import tools.jackson.databind.annotation.JsonNaming;
 
-/** The request bodies of the admin API, in the API's snake_case, with the same limits as ingest. */
+/**
+ * The request bodies of the admin API, in the API's snake_case, with the same limits as ingest. The
+ * names are spelt out with {@code @JsonProperty}, which the service's Jackson and the OpenAPI
+ * description's (an older Jackson inside springdoc, blind to a naming strategy of this one) both read.
+ */
 final class Inputs {
 
     private Inputs() {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "ProductInput")
     record Product(@NotBlank @Text(max = 2048) String name, @NotBlank @Text(max = 2048) String slogan,
             @NotBlank @Text(max = 8192) String description, @NotBlank @Text(max = 2048) String category,
-            @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal defaultPrice) {
+            @JsonProperty("default_price") @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal defaultPrice) {
     }
 
-    record Feature(@NotBlank @Text(max = 2048) String feature, @Text(max = 2048) String value) {
+    @Schema(name = "FeatureInput")
+    record Feature(@NotBlank @Text(max = 2048) String feature, @Schema(types = {"string", "null"}) @Text(max = 2048) String value) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    @Schema(name = "StyleInput")
     record Style(@NotBlank @Text(max = 2048) String name,
-            @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal originalPrice,
-            @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal salePrice,
+            @JsonProperty("original_price") @NotNull @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal originalPrice,
+            @JsonProperty("sale_price") @Schema(types = {"number", "null"}) @DecimalMin("0") @Digits(integer = 8, fraction = 2) BigDecimal salePrice,
             @JsonProperty("default?") @NotNull Boolean isDefault) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Photo(@NotBlank @Text(max = 2048) String url, @NotBlank @Text(max = 2048) String thumbnailUrl) {
+    @Schema(name = "PhotoInput")
+    record Photo(@NotBlank @Text(max = 2048) String url, @JsonProperty("thumbnail_url") @NotBlank @Text(max = 2048) String thumbnailUrl) {
     }
 
+    @Schema(name = "SkuInput")
     record Sku(@NotBlank @Text(max = 2048) String size, @NotNull @Min(0) @Max(Integer.MAX_VALUE) Integer quantity) {
     }
 
+    @Schema(name = "QuantityInput")
     record Quantity(@NotNull @Min(0) @Max(Integer.MAX_VALUE) Integer quantity) {
     }
 
-    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Related(@NotNull @Positive Long relatedProductId) {
+    @Schema(name = "RelatedInput")
+    record Related(@JsonProperty("related_product_id") @NotNull @Positive Long relatedProductId) {
     }
 }

@@ -11,21 +11,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Talks HTTP to the service under test: admin calls with (or without) the token, public reads. */
-final class AdminClient {
+public final class AdminClient {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final JsonMapper json = JsonMapper.builder().build();
     private final int port;
 
-    AdminClient(int port) {
+    public AdminClient(int port) {
         this.port = port;
     }
 
-    HttpResponse<String> admin(String method, String path, String body) {
+    public HttpResponse<String> admin(String method, String path, String body) {
         return send(request(method, path, body).header("Authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN).build());
     }
 
-    HttpResponse<String> withoutToken(String method, String path, String body, String authorization) {
+    public HttpResponse<String> withoutToken(String method, String path, String body, String authorization) {
         HttpRequest.Builder request = request(method, path, body);
         if (authorization != null) {
             request.header("Authorization", authorization);
@@ -42,8 +42,13 @@ final class AdminClient {
         return json.readTree(response.body()).get("id").asLong();
     }
 
-    HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).build());
+    /** @param headers names and values, alternating */
+    public HttpResponse<String> get(String path, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
     }
 
     JsonNode getJson(String path) {
@@ -51,7 +56,7 @@ final class AdminClient {
         return response.statusCode() == 200 ? json.readTree(response.body()) : null;
     }
 
-    JsonNode json(String text) {
+    public JsonNode json(String text) {
         return json.readTree(text);
     }
 

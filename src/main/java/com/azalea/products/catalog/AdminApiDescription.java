@@ -1,0 +1,96 @@
+package com.azalea.products.catalog;
+
+import static com.azalea.products.system.ApiDescription.PROBLEM;
+import static com.azalea.products.system.ApiDescription.extend;
+import static com.azalea.products.system.ApiDescription.header;
+import static com.azalea.products.system.ApiDescription.json;
+import static com.azalea.products.system.ApiDescription.object;
+import static com.azalea.products.system.ApiDescription.problem;
+import static com.azalea.products.system.ApiDescription.schemaOf;
+import static com.azalea.products.system.ApiDescription.string;
+import static com.azalea.products.system.ApiDescription.unavailable;
+
+import com.azalea.products.system.ApiDescription;
+import io.swagger.v3.core.converter.AnnotatedType;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import java.lang.annotation.Annotation;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.PropertyCustomizer;
+import org.springframework.stereotype.Component;
+
+/**
+ * The admin API in the OpenAPI description. springdoc reads the request bodies from {@link Inputs}; this
+ * adds what the controller and {@link AdminGate} answer besides: the bearer token that every path under
+ * {@code /admin/} needs, the body of a 201, and the problem details of refused requests.
+ */
+@Component
+class AdminApiDescription implements OpenApiCustomizer, PropertyCustomizer {
+
+    private static final String INVALID_REQUEST = "InvalidRequestProblem";
+
+    @io.swagger.v3.oas.annotations.media.Schema(name = "Created")
+    record Created(@io.swagger.v3.oas.annotations.media.Schema(minimum = "1", description = "the id of the new row") long id) {
+    }
+
+    @Override
+    public void customise(OpenAPI api) {
+        Schema<?> created = schemaOf(api, Created.class);
+        Schema<?> error = object(null, List.of("field", "message")).addProperty("field", string().description("the member as the body spells it"))
+                .addProperty("message", string());
+        extend(api, PROBLEM, INVALID_REQUEST, "A request the admin API cannot take: a bad body, or a path id that is not a positive integer.",
+                Map.of("errors", new JsonSchema().types(Set.of("array")).items(error).description("every invalid member of the body")), List.of());
+        ApiResponse invalid = problem("The body is not the JSON this request takes, a member is invalid, or the id is not positive.",
+                INVALID_REQUEST, """
+                        {"title": "Invalid request body", "status": 400, "detail": "invalid fields: default_price",
+                         "instance": "/admin/products", "errors": [{"field": "default_price", "message": "must not be null"}]}""");
+        ApiResponse unauthorized = problem("No valid bearer token (or no token is configured: the admin API is then disabled).", PROBLEM, """
+                {"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "a valid bearer token is required"}""")
+                .addHeaderObject("WWW-Authenticate", header("Bearer", string()));
+        ApiResponse notFound = problem("No row has the id in the path.", PROBLEM, """
+                {"title": "Not Found", "status": 404, "detail": "style 42 does not exist", "instance": "/admin/styles/42"}""");
+        ApiResponse lengthRequired = problem("The body came without a Content-Length.", PROBLEM, """
+                {"type": "about:blank", "title": "Length Required", "status": 411, "detail": "admin requests must state their Content-Length"}""");
+        ApiResponse tooLarge = problem("The body is larger than azalea.admin.max-body-size.", PROBLEM, """
+                {"type": "about:blank", "title": "Content Too Large", "status": 413, "detail": "the body is larger than 65536 bytes"}""");
+
+        api.getPaths().forEach((path, item) -> {
+            if (!path.startsWith("/admin/")) {
+                return;
+            }
+            item.readOperationsMap().values().forEach(operation -> {
+                operation.tags(List.of(ApiDescription.ADMIN_TAG)).security(List.of(new SecurityRequirement().addList(ApiDescription.ADMIN_TOKEN)));
+                ApiResponses responses = operation.getResponses();
+                if (responses.containsKey("201")) {
+                    responses.addApiResponse("201", json("Created.", created, "{\"id\": 42}"));
+                }
+                responses.addApiResponse("400", invalid).addApiResponse("401", unauthorized);
+                if (path.contains("{id}")) {
+                    responses.addApiResponse("404", notFound);
+                }
+                if (operation.getRequestBody() != null) {
+                    responses.addApiResponse("411", lengthRequired).addApiResponse("413", tooLarge);
+                }
+                responses.addApiResponse("503", unavailable());
+            });
+        });
+    }
+
+    /** The length limit of {@link Text}: springdoc reads the pattern of that composed constraint, but not the size it overrides. */
+    @Override
+    public Schema customize(Schema property, AnnotatedType type) {
+        for (Annotation annotation : type.getCtxAnnotations() == null ? new Annotation[0] : type.getCtxAnnotations()) {
+            if (annotation instanceof Text text) {
+                property.maxLength(text.max());
+            }
+        }
+        return property;
+    }
+}
