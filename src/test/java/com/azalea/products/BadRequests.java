@@ -71,6 +71,10 @@ final class BadRequests {
     private static final List<Route> READ_ROUTES = List.of(new Route("GET", "/products", Body.NONE),
             new Route("GET", "/products/{id}", Body.NONE), new Route("GET", "/products/{id}/styles", Body.NONE),
             new Route("GET", "/products/{id}/related", Body.NONE));
+    /** The OpenAPI description and Swagger UI (springdoc). */
+    private static final List<Route> DOCS_ROUTES = List.of(new Route("GET", "/v3/api-docs", Body.NONE),
+            new Route("GET", "/v3/api-docs.yaml", Body.NONE), new Route("GET", "/v3/api-docs/swagger-config", Body.NONE),
+            new Route("GET", "/swagger-ui.html", Body.NONE), new Route("GET", "/swagger-ui/index.html", Body.NONE));
     private static final List<String> METHODS = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "PROPFIND", "FOO");
 
     /**
@@ -92,7 +96,9 @@ final class BadRequests {
             "/products//1", "/Products/1", "/products.json", "/products/1/related/2", "/error", "/error/x", "/actuator/nope", "/static/x",
             "/index.html", "/favicon.ico", "/.git/config", "/WEB-INF/web.xml", "/META-INF/MANIFEST.MF", "/products;jsessionid=1",
             "/api/products", "/admin", "/admin/", "/admin/nope", "/admin/products/1/nope", "/adminx/products", "/%2e%2e/%2e%2e/etc/passwd",
-            "/products/%2e%2e/%2e%2e/etc/passwd", "/cgi-bin/test.cgi", "/actuator/../products");
+            "/products/%2e%2e/%2e%2e/etc/passwd", "/cgi-bin/test.cgi", "/actuator/../products", "/v3/api-docs/nope", "/v3/api-docs.json",
+            "/v3/api-docs/%2e%2e/%2e%2e/etc/passwd", "/swagger-ui/nope.js", "/swagger-ui/%2e%2e/application.yml", "/swagger-ui/../v3/api-docs",
+            "/webjars/swagger-ui/index.html");
     private static final List<String> ACCEPTS = List.of("*/*", "application/json", "text/html", "application/xml", "text/plain", "///",
             "application/json;q=abc", "image/*, */*;q=0", "");
     private static final List<String> ODD_HEADERS = List.of("If-None-Match", "\"garbage", "If-None-Match", "*", "Range", "bytes=abc",
@@ -199,6 +205,7 @@ final class BadRequests {
         List<Probe> probes = new ArrayList<>();
         Map<String, List<Route>> byPath = new LinkedHashMap<>();
         READ_ROUTES.forEach(route -> byPath.computeIfAbsent(route.template(), path -> new ArrayList<>()).add(route));
+        DOCS_ROUTES.forEach(route -> byPath.computeIfAbsent(route.template(), path -> new ArrayList<>()).add(route));
         ADMIN_ROUTES.forEach(route -> byPath.computeIfAbsent(route.template(), path -> new ArrayList<>()).add(route));
         byPath.forEach((template, routes) -> {
             Route route = routes.getFirst();

@@ -1,14 +1,14 @@
 package com.azalea.products.catalog;
 
 import static com.azalea.products.system.ApiDescription.PROBLEM;
+import static com.azalea.products.system.ApiDescription.component;
 import static com.azalea.products.system.ApiDescription.extend;
 import static com.azalea.products.system.ApiDescription.header;
 import static com.azalea.products.system.ApiDescription.json;
 import static com.azalea.products.system.ApiDescription.object;
 import static com.azalea.products.system.ApiDescription.problem;
-import static com.azalea.products.system.ApiDescription.schemaOf;
 import static com.azalea.products.system.ApiDescription.string;
-import static com.azalea.products.system.ApiDescription.unavailable;
+import static com.azalea.products.system.ApiDescription.shared;
 
 import com.azalea.products.system.ApiDescription;
 import io.swagger.v3.core.converter.AnnotatedType;
@@ -19,6 +19,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import java.lang.annotation.Annotation;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,13 +37,10 @@ class AdminApiDescription implements OpenApiCustomizer, PropertyCustomizer {
 
     private static final String INVALID_REQUEST = "InvalidRequestProblem";
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "Created")
-    record Created(@io.swagger.v3.oas.annotations.media.Schema(minimum = "1", description = "the id of the new row") long id) {
-    }
-
     @Override
     public void customise(OpenAPI api) {
-        Schema<?> created = schemaOf(api, Created.class);
+        Schema<?> created = component(api, "Created", object("The row a POST created.", List.of("id"))
+                .addProperty("id", new JsonSchema().types(Set.of("integer")).format("int64").minimum(BigDecimal.ONE).description("its id")));
         Schema<?> error = object(null, List.of("field", "message")).addProperty("field", string().description("the member as the body spells it"))
                 .addProperty("message", string());
         extend(api, PROBLEM, INVALID_REQUEST, "A request the admin API cannot take: a bad body, or a path id that is not a positive integer.",
@@ -71,14 +69,15 @@ class AdminApiDescription implements OpenApiCustomizer, PropertyCustomizer {
                 if (responses.containsKey("201")) {
                     responses.addApiResponse("201", json("Created.", created, "{\"id\": 42}"));
                 }
-                responses.addApiResponse("400", invalid).addApiResponse("401", unauthorized);
+                responses.addApiResponse("400", invalid).addApiResponse("401", unauthorized)
+                        .addApiResponse("403", shared(ApiDescription.CROSS_ORIGIN_REFUSED));
                 if (path.contains("{id}")) {
                     responses.addApiResponse("404", notFound);
                 }
                 if (operation.getRequestBody() != null) {
                     responses.addApiResponse("411", lengthRequired).addApiResponse("413", tooLarge);
                 }
-                responses.addApiResponse("503", unavailable());
+                responses.addApiResponse("503", shared(ApiDescription.UNAVAILABLE));
             });
         });
     }

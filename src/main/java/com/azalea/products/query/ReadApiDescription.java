@@ -6,10 +6,9 @@ import static com.azalea.products.system.ApiDescription.json;
 import static com.azalea.products.system.ApiDescription.operation;
 import static com.azalea.products.system.ApiDescription.parameter;
 import static com.azalea.products.system.ApiDescription.problem;
-import static com.azalea.products.system.ApiDescription.reference;
 import static com.azalea.products.system.ApiDescription.schemaOf;
 import static com.azalea.products.system.ApiDescription.string;
-import static com.azalea.products.system.ApiDescription.unavailable;
+import static com.azalea.products.system.ApiDescription.shared;
 
 import com.azalea.products.system.ApiDescription;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -61,8 +60,9 @@ class ReadApiDescription implements OpenApiCustomizer {
                 .schema(positiveInteger().maximum(BigDecimal.valueOf(properties.maxCount()))._default(5));
         list.responses(new ApiResponses()
                 .addApiResponse("200", json("The page; empty past the last product.", new JsonSchema().types(Set.of("array")).items(summary), LIST))
-                .addApiResponse("400", invalidParameter("count", "count '101' is above the maximum of 100", "/products"))
-                .addApiResponse("503", unavailable()));
+                .addApiResponse("400", invalidParameter("count",
+                        "count '%d' is above the maximum of %d".formatted(properties.maxCount() + 1, properties.maxCount()), "/products"))
+                .addApiResponse("403", shared(ApiDescription.CROSS_ORIGIN_REFUSED)).addApiResponse("503", shared(ApiDescription.UNAVAILABLE)));
 
         document(api, "", "A product and its features", product, PRODUCT);
         Schema<?> styles = schemaOf(api, ReadApiSchemas.Styles.class);
@@ -80,18 +80,18 @@ class ReadApiDescription implements OpenApiCustomizer {
         parameter(operation, "productId").description("the product id (product_id in the contract), a positive integer").schema(positiveInteger());
         operation.addParametersItem(new HeaderParameter().name("If-None-Match").schema(string())
                 .description("the ETag of a copy the client holds: if it is still current, the answer is a 304 without a body"));
-        Schema<?> etag = string().description("a strong ETag of this representation");
         operation.responses(new ApiResponses()
                 .addApiResponse("200", json("""
                         The document. Sent gzip-compressed (Content-Encoding: gzip) to a client that accepts it, \
-                        and as it is to the others.""", schema, example).addHeaderObject("ETag", header("a strong ETag", etag)))
+                        and as it is to the others.""", schema, example).addHeaderObject("ETag", header("a strong ETag of this representation", string())))
                 .addApiResponse("304", new ApiResponse().description("Not Modified: If-None-Match names the current ETag. No body.")
-                        .addHeaderObject("ETag", header("the current ETag", etag)))
+                        .addHeaderObject("ETag", header("the current ETag", string())))
                 .addApiResponse("400", invalidParameter("product_id", "product_id 'abc' must be a positive integer", "/products/abc" + suffix))
+                .addApiResponse("403", shared(ApiDescription.CROSS_ORIGIN_REFUSED))
                 .addApiResponse("404", problem("No product has this id (or it was deleted).", ApiDescription.PROBLEM, """
                         {"title": "Product not found", "status": 404,
                          "detail": "product 987654321 does not exist", "instance": "/products/987654321%s"}""".formatted(suffix)))
-                .addApiResponse("503", unavailable()));
+                .addApiResponse("503", shared(ApiDescription.UNAVAILABLE)));
     }
 
     private static ApiResponse invalidParameter(String parameter, String detail, String instance) {

@@ -16,7 +16,9 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.tags.Tag;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,6 +48,8 @@ public class ApiDescription {
     public static final String PROBLEM = "Problem";
     /** The 503 every endpoint may answer, as a response component. */
     public static final String UNAVAILABLE = "Unavailable";
+    /** The 403 of a browser's cross-origin request from an origin the API does not allow (CorsRejections). */
+    public static final String CROSS_ORIGIN_REFUSED = "CrossOriginRefused";
 
     @Bean
     OpenAPI openApi() {
@@ -53,8 +57,8 @@ public class ApiDescription {
         Schema<?> problem = object("An error as an RFC 9457 problem detail.", List.of("title", "status"))
                 .addProperty("type", uriReference.description("what kind of problem it is; absent or about:blank when the status says all"))
                 .addProperty("title", string().description("the kind of problem, for people"))
-                .addProperty("status", new JsonSchema().types(Set.of("integer")).minimum(java.math.BigDecimal.valueOf(400))
-                        .maximum(java.math.BigDecimal.valueOf(599)).description("the HTTP status"))
+                .addProperty("status", new JsonSchema().types(Set.of("integer")).minimum(BigDecimal.valueOf(400))
+                        .maximum(BigDecimal.valueOf(599)).description("the HTTP status"))
                 .addProperty("detail", string().description("what went wrong with this request"))
                 .addProperty("instance", string().format("uri-reference").description("the path of the request"));
         return new OpenAPI()
@@ -62,6 +66,8 @@ public class ApiDescription {
                         The Atelier products API: public reads of the catalog, answered from precomputed documents, \
                         and the admin API that writes the catalog (a bearer token; a write shows in the reads within moments). \
                         Errors are RFC 9457 problem details."""))
+                // relative: Swagger UI calls the host and scheme it loaded the description from, behind NGINX and TLS too
+                .addServersItem(new Server().url("/"))
                 .addTagsItem(new Tag().name(READ_TAG).description("public reads, the Atelier products contract"))
                 .addTagsItem(new Tag().name(ADMIN_TAG).description("writes of the catalog; every request needs the admin token"))
                 .components(new Components()
@@ -73,7 +79,13 @@ public class ApiDescription {
                                 built at first start. Nothing was written; retry after the seconds of Retry-After.""", PROBLEM, """
                                 {"title": "Service Unavailable", "status": 503,
                                  "detail": "the catalog database is unavailable; retry shortly", "instance": "/products/1"}""")
-                                .addHeaderObject("Retry-After", header("seconds to wait before retrying", new JsonSchema().types(Set.of("integer"))))));
+                                .addHeaderObject("Retry-After", header("seconds to wait before retrying", new JsonSchema().types(Set.of("integer")))))
+                        .addResponses(CROSS_ORIGIN_REFUSED, problem("""
+                                A browser page's request from an origin (or with a method) that the API's CORS settings do not \
+                                allow: azalea.read.cors for the reads (any origin by default), azalea.admin.cors for the admin API \
+                                (none by default).""", PROBLEM, """
+                                {"type": "about:blank", "title": "Forbidden", "status": 403,
+                                 "detail": "this origin, method or header is not allowed to call the API from a browser"}""")));
     }
 
     /**
@@ -83,7 +95,7 @@ public class ApiDescription {
      */
     public static Schema<?> schemaOf(OpenAPI api, Class<?> type) {
         ResolvedSchema resolved = ModelConverters.getInstance(true).readAllAsResolvedSchema(new AnnotatedType(type).resolveAsRef(true));
-        resolved.referencedSchemas.forEach((name, schema) -> add(api, name, schema.required(new ArrayList<>(schema.getProperties().keySet()))));
+        resolved.referencedSchemas.forEach((name, schema) -> component(api, name, schema.required(new ArrayList<>(schema.getProperties().keySet()))));
         return resolved.schema;
     }
 
@@ -100,7 +112,7 @@ public class ApiDescription {
         required.addAll(requiredMembers);
         Schema<?> copy = object(description, required);
         copy.setProperties(properties);
-        return add(api, name, copy);
+        return component(api, name, copy);
     }
 
     public static Schema<?> reference(String schemaName) {
@@ -131,16 +143,20 @@ public class ApiDescription {
         return new ApiResponse().description(description).content(content(PROBLEM_JSON, reference(schemaName), example));
     }
 
-    public static ApiResponse unavailable() {
-        return new ApiResponse().$ref("#/components/responses/" + UNAVAILABLE);
+    /** A reference to one of the response components above. */
+    public static ApiResponse shared(String response) {
+        return new ApiResponse().$ref("#/components/responses/" + response);
     }
 
     public static Header header(String description, Schema<?> schema) {
         return new Header().description(description).schema(schema).required(true);
     }
 
-    /** Adds a schema to the components; a name taken twice would silently replace the first, so that fails instead. */
-    private static Schema<?> add(OpenAPI api, String name, Schema<?> schema) {
+    /**
+     * Adds a schema to the components and returns a reference to it; a name taken twice would silently
+     * replace the first, so that fails instead.
+     */
+    public static Schema<?> component(OpenAPI api, String name, Schema<?> schema) {
         Schema<?> existing = api.getComponents().getSchemas() == null ? null : api.getComponents().getSchemas().get(name);
         if (existing != null && !existing.equals(schema)) {
             throw new IllegalStateException("two schemas are named " + name);

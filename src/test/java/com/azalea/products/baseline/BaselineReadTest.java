@@ -19,6 +19,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The read-time baseline of the load test answers with exactly the bodies the service serves (those
@@ -85,6 +87,18 @@ class BaselineReadTest {
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
         }
+    }
+
+    /** springdoc sees this controller instead of the service's; the description stays the public API's, once. */
+    @Test
+    void theOpenApiDescriptionIsThePublicApisAsWithTheService() throws Exception {
+        JsonNode paths = JsonMapper.shared().readTree(body("/v3/api-docs")).get("paths");
+        assertThat(paths.propertyNames()).filteredOn(path -> path.startsWith("/products"))
+                .containsExactlyInAnyOrder("/products", "/products/{productId}", "/products/{productId}/styles", "/products/{productId}/related");
+        assertThat(paths.at("/~1products/get/responses/200/content/application~1json/schema/items/$ref").asString())
+                .isEqualTo("#/components/schemas/ProductSummary");
+        assertThat(paths.at("/~1products~1{productId}~1styles/get/responses/200/content/application~1json/schema/$ref").asString())
+                .isEqualTo("#/components/schemas/Styles");
     }
 
     record StoredDocuments(long productId, String product, String styles, String related) {

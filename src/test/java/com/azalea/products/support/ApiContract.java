@@ -8,6 +8,7 @@ import com.networknt.schema.SchemaRegistryConfig;
 import com.networknt.schema.dialect.Dialects;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -45,8 +47,11 @@ public final class ApiContract {
         close(closed);
         this.schemas = SchemaRegistry.withDialect(Dialects.getOpenApi31(), builder -> builder.schemas(Map.of(IRI, closed.toString()))
                 .schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-        description.path("paths").propertyNames().forEach(template -> paths.add(new Path(template,
-                Pattern.compile(template.replaceAll("\\{[^}]+}", "[^/]+")), template.split("\\{", -1).length - 1)));
+        for (String template : description.path("paths").propertyNames()) {
+            String[] literals = template.split("\\{[^}]+}", -1);
+            paths.add(new Path(template, Pattern.compile(Arrays.stream(literals).map(Pattern::quote).collect(Collectors.joining("[^/]+"))),
+                    literals.length - 1));
+        }
         // a literal path wins over a template that also matches
         paths.sort(Comparator.comparingInt(Path::parameters));
     }
@@ -126,6 +131,9 @@ public final class ApiContract {
         }
         if (node.isObject()) {
             node.propertyNames().forEach(name -> examples(node.get(name), pointer + "/" + escape(name), violations));
+        }
+        for (int i = 0; node.isArray() && i < node.size(); i++) {
+            examples(node.get(i), pointer + "/" + i, violations);
         }
     }
 
