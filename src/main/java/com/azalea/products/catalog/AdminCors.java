@@ -1,21 +1,20 @@
 package com.azalea.products.catalog;
 
+import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.filter.CorsFilter;
 
-/** The admin API answers browser pages of other origins only when {@code azalea.admin.cors.allowed-origins} lists them. */
+/**
+ * The admin API answers browser pages of other origins only when {@code azalea.admin.cors.allowed-origins}
+ * lists them; their preflights (which carry no token) are answered before the token is asked for.
+ */
 @Configuration(proxyBeanMethods = false)
-class AdminCors implements WebMvcConfigurer {
+class AdminCors {
 
-    private final AdminProperties properties;
-
-    AdminCors(AdminProperties properties) {
-        this.properties = properties;
-    }
-
-    @Override
-    public void addCorsMappings(CorsRegistry registry) {
-        properties.cors().register(registry, "/admin/**", "POST", "PUT", "PATCH", "DELETE");
+    @Bean
+    FilterRegistrationBean<CorsFilter> adminCorsFilter(AdminProperties properties) {
+        return properties.cors().filter(List.of("/admin/*"), "POST", "PUT", "PATCH", "DELETE");
     }
 }

@@ -14,7 +14,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,8 +27,7 @@ class AdminGate {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> adminFilter(AdminProperties properties) {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(new Token(properties), properties.maxBodySize().toBytes(),
-                !properties.cors().allowedOrigins().isEmpty()));
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(new Token(properties), properties.maxBodySize().toBytes()));
         registration.addUrlPatterns("/admin/*");
         return registration;
     }
@@ -64,21 +62,15 @@ class AdminGate {
     private static final class Filter extends OncePerRequestFilter {
         private final Token token;
         private final long maxBodySize;
-        private final boolean corsAllowed;
 
-        Filter(Token token, long maxBodySize, boolean corsAllowed) {
+        Filter(Token token, long maxBodySize) {
             this.token = token;
             this.maxBodySize = maxBodySize;
-            this.corsAllowed = corsAllowed;
         }
 
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            if (corsAllowed && CorsUtils.isPreFlightRequest(request)) {
-                chain.doFilter(request, response); // a browser's preflight carries no token; Spring MVC answers it, no handler runs
-                return;
-            }
             if (!token.presentedBy(request)) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
                 problem(response, HttpStatus.UNAUTHORIZED, token.configured()

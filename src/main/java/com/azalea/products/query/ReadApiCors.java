@@ -1,22 +1,17 @@
 package com.azalea.products.query;
 
+import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.config.annotation.CorsRegistry;
-import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.filter.CorsFilter;
 
 /** Browser pages on the allowed origins ({@code azalea.read.cors}) may read the public API, with an Authorization header too. */
 @Configuration(proxyBeanMethods = false)
-class ReadApiCors implements WebMvcConfigurer {
+class ReadApiCors {
 
-    private final ReadProperties properties;
-
-    ReadApiCors(ReadProperties properties) {
-        this.properties = properties;
-    }
-
-    @Override
-    public void addCorsMappings(CorsRegistry registry) {
-        // "/products/**" covers "/products" itself too
-        properties.cors().register(registry, "/products/**", "GET", "HEAD");
+    @Bean
+    FilterRegistrationBean<CorsFilter> readApiCorsFilter(ReadProperties properties) {
+        return properties.cors().filter(List.of("/products", "/products/*"), "GET", "HEAD");
     }
 }

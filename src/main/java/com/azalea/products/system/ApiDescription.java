@@ -48,7 +48,7 @@ public class ApiDescription {
     public static final String PROBLEM = "Problem";
     /** The 503 every endpoint may answer, as a response component. */
     public static final String UNAVAILABLE = "Unavailable";
-    /** The 403 of a browser's cross-origin request from an origin the API does not allow (CorsRejections). */
+    /** The 403 of a browser's cross-origin request from an origin the API does not allow (CrossOrigin). */
     public static final String CROSS_ORIGIN_REFUSED = "CrossOriginRefused";
 
     @Bean
