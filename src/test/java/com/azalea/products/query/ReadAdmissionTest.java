@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * the metrics and the admin API still answer; once the slots are free, reads are admitted again.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"azalea.read.admission.max-in-flight=3", "azalea.read.admission.max-wait=20ms"})
+@TestPropertySource(properties = {"azalea.read.admission.enabled=true", "azalea.read.admission.max-in-flight=3", "azalea.read.admission.max-wait=20ms"})
 @ExtendWith(OutputCaptureExtension.class)
 class ReadAdmissionTest {
 
