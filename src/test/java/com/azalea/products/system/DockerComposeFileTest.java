@@ -1,5 +1,8 @@
 package com.azalea.products.system;
 
+import static com.azalea.products.system.YamlFile.list;
+import static com.azalea.products.system.YamlFile.load;
+import static com.azalea.products.system.YamlFile.map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.assertj.core.api.InstanceOfAssertFactories.LIST;
@@ -18,7 +21,6 @@ import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml cannot be started where there is no Docker engine, so this reads it instead: the
@@ -43,7 +45,7 @@ class DockerComposeFileTest {
 
     @BeforeAll
     static void readFiles() throws IOException {
-        Map<String, Object> file = new Yaml().load(Files.readString(Path.of("docker-compose.yml")));
+        Map<String, Object> file = load("docker-compose.yml");
         services = new LinkedHashMap<>();
         map(file.get("services")).forEach((name, definition) -> services.put(name, map(definition)));
         nginxConfig = Files.readString(Path.of(NGINX_CONFIG));
@@ -243,18 +245,6 @@ class DockerComposeFileTest {
         String finalName = pom.getElementsByTagName("finalName").item(0).getTextContent().strip();
         assertThat(finalName).as("the build's finalName").isNotBlank();
         return finalName;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object yaml) {
-        assertThat(yaml).isInstanceOf(Map.class);
-        return (Map<String, Object>) yaml;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object yaml) {
-        assertThat(yaml).isInstanceOf(List.class);
-        return (List<Object>) yaml;
     }
 
     private static List<String> stringList(Object yaml) {

@@ -1,15 +1,15 @@
 package com.azalea.products.system;
 
+import static com.azalea.products.system.YamlFile.list;
+import static com.azalea.products.system.YamlFile.load;
+import static com.azalea.products.system.YamlFile.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.yaml.snakeyaml.Yaml;
 
 /**
  * deploy/prometheus/prometheus.yml against docker-compose.yml: Prometheus scrapes every service instance
@@ -53,21 +53,5 @@ class PrometheusConfigTest {
         });
         assertThat(instances).as("service instances in %s", COMPOSE_FILE).hasSizeGreaterThanOrEqualTo(2);
         return instances;
-    }
-
-    private static Map<String, Object> load(String file) throws IOException {
-        return new Yaml().load(Files.readString(Path.of(file)));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> map(Object yaml) {
-        assertThat(yaml).isInstanceOf(Map.class);
-        return (Map<String, Object>) yaml;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Object> list(Object yaml) {
-        assertThat(yaml).isInstanceOf(List.class);
-        return (List<Object>) yaml;
     }
 }
