@@ -1,5 +1,7 @@
 package com.azalea.products.support;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -23,8 +25,8 @@ final class LocalServices {
     private LocalServices() {
     }
 
-    static void prepare(String jdbcUrl, InetSocketAddress redis) {
-        createDatabaseIfMissing(jdbcUrl);
+    static void prepare(String jdbcUrl, InetSocketAddress redis, int redisDatabase) {
+        boolean created = createDatabaseIfMissing(jdbcUrl);
         try (Socket socket = new Socket()) {
             socket.connect(redis, 2_000);
         } catch (IOException e) {
@@ -32,9 +34,21 @@ final class LocalServices {
                     + ") and no Docker engine runs for Testcontainers. Start it: redis-server --daemonize yes --port " + redis.getPort()
                     + " --save \"\" --appendonly no, " + START_HINT + ".");
         }
+        if (created) {
+            // A new database numbers its catalog's versions from 1 again: what Redis kept of the dropped one
+            // (tombstones of higher versions) would hide the new catalog's documents.
+            RedisClient client = RedisClient.create(RedisURI.builder().withHost(redis.getHostString()).withPort(redis.getPort())
+                    .withDatabase(redisDatabase).build());
+            try (var connection = client.connect()) {
+                connection.sync().flushdb();
+            } finally {
+                client.shutdown();
+            }
+        }
     }
 
-    private static void createDatabaseIfMissing(String jdbcUrl) {
+    /** @return whether it had to be created */
+    private static boolean createDatabaseIfMissing(String jdbcUrl) {
         URI url = URI.create(jdbcUrl.substring("jdbc:".length()));
         String database = url.getPath().substring(1);
         String server = "jdbc:postgresql://" + url.getRawAuthority() + "/postgres" + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
@@ -44,12 +58,14 @@ final class LocalServices {
         try (Connection connection = DriverManager.getConnection(server, login);
                 PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, database);
-            if (!exists.executeQuery().next()) {
-                connection.createStatement().execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
+            if (exists.executeQuery().next()) {
+                return false;
             }
+            connection.createStatement().execute("CREATE DATABASE \"" + database.replace("\"", "\"\"") + "\"");
+            return true;
         } catch (SQLException e) {
             if (DUPLICATE_DATABASE.equals(e.getSQLState())) {
-                return; // another test JVM created it a moment ago
+                return false; // another test JVM created it a moment ago
             }
             throw new IllegalStateException("PostgreSQL at " + url.getRawAuthority() + " cannot give the tests their database " + database
                     + " (" + e.getMessage() + ") and no Docker engine runs for Testcontainers. Start it: pg_ctlcluster"

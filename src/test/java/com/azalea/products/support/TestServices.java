@@ -42,7 +42,7 @@ public class TestServices {
     public static synchronized String prepare() {
         if (!prepared) {
             if (!DOCKER) {
-                LocalServices.prepare(jdbcUrl(), redisAddress());
+                LocalServices.prepare(jdbcUrl(), redisAddress(), redisDatabase());
             }
             prepared = true;
         }
@@ -104,12 +104,16 @@ public class TestServices {
                 registry.add("spring.datasource.username", Containers.POSTGRES::getUsername);
                 registry.add("spring.datasource.password", Containers.POSTGRES::getPassword);
             } else {
-                // database 1 by default: the tests flush it, and must not touch what a local service keeps in database 0
-                registry.add("spring.data.redis.database", () -> Integer.parseInt(localProperty("AZALEA_TEST_REDIS_DB", "1")));
+                registry.add("spring.data.redis.database", TestServices::redisDatabase);
             }
             registry.add("spring.data.redis.host", () -> redisGate != null ? "127.0.0.1" : redisAddress().getHostString());
             registry.add("spring.data.redis.port", () -> redisGate != null ? redisGate.port() : redisAddress().getPort());
         };
+    }
+
+    /** Database 1 by default: the tests flush it, and must not touch what a local service keeps in database 0. */
+    private static int redisDatabase() {
+        return Integer.parseInt(localProperty("AZALEA_TEST_REDIS_DB", "1"));
     }
 
     private static String localProperty(String environmentVariable, String fallback) {
