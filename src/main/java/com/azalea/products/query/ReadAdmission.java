@@ -21,12 +21,12 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Admission control of the public reads: at most {@code azalea.read.admission.max-in-flight} at once
- * (a Resilience4j bulkhead); a read that finds them all busy waits at most {@code max-wait} for a
- * turn, then gets a 503 problem detail with {@code Retry-After}, written from fixed bytes without
- * touching Redis or PostgreSQL. Under a spike of connections the service thus keeps serving at the
- * rate it can and refuses the excess at once, instead of slowing every request down until clients time
- * out. The admin API and the actuator do not pass through it, so an operator can still see and act.
+ * Admission control of the public reads ({@code azalea.read.admission}, off by default): at most
+ * {@code max-in-flight} at once (a Resilience4j bulkhead); a read that finds them all busy waits at most
+ * {@code max-wait} for a turn, then gets a 503 problem detail with {@code Retry-After}, written from fixed
+ * bytes without touching Redis or PostgreSQL. Meant for spikes of new visitors arriving faster than they
+ * are served, where an unbounded queue makes every request late; under clients that resend at once it
+ * served fewer reads than none (docs/operations.md). The admin API and the actuator do not pass through it.
  */
 class ReadAdmission extends OncePerRequestFilter {
 
