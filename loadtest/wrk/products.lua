@@ -7,6 +7,7 @@
 --   PRODUCTS, LIST_PAGES, LIST_COUNT (entries per list page), HOT_SHARE (90), HOT_PERCENT (1)
 --   PAUSE_MS    a paced load: each connection waits this long after a response (0: as fast as it can)
 --   ORIGIN      sent as the Origin header, as a browser page on another origin does (CORS)
+--   ACCEPT_ENCODING  sent as the Accept-Encoding header, as every browser sends "gzip" (none when empty)
 local products = tonumber(os.getenv("PRODUCTS") or "1000011")
 local list_pages = tonumber(os.getenv("LIST_PAGES") or "1000")
 local list_count = os.getenv("LIST_COUNT") or "5"
@@ -41,6 +42,11 @@ end
 local origin = os.getenv("ORIGIN") or ""
 if origin ~= "" then
   wrk.headers["Origin"] = origin
+end
+
+local accept_encoding = os.getenv("ACCEPT_ENCODING") or ""
+if accept_encoding ~= "" then
+  wrk.headers["Accept-Encoding"] = accept_encoding
 end
 
 local pause_ms = tonumber(os.getenv("PAUSE_MS") or "0")
