@@ -1,6 +1,7 @@
 package com.azalea.products.query;
 
 import com.azalea.products.projection.Document;
+import com.azalea.products.projection.StoredDocument;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
@@ -124,13 +125,16 @@ class DocumentReader {
         return tryRedis(() -> cache.listPage(first, first + page.count() - 1));
     }
 
-    /** The document as the read table holds it (a tombstone for a deleted product); an empty value when there is no row. */
+    /**
+     * The document as the read table holds it, stored as the projection stores it in Redis (so a refill
+     * writes the same bytes); a tombstone for a deleted product; an empty value when there is no row.
+     */
     private byte[] readTable(Key key) {
         return jdbc.sql("SELECT cached_document(version, " + key.document().column() + ") FROM product_documents WHERE product_id = ?")
                 .param(key.productId())
                 .query(String.class)
                 .optional()
-                .map(text -> text.getBytes(StandardCharsets.UTF_8))
+                .map(text -> StoredDocument.encode(text.getBytes(StandardCharsets.UTF_8)))
                 .orElse(new byte[0]);
     }
 
