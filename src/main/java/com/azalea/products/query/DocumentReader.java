@@ -100,7 +100,8 @@ class DocumentReader {
         try {
             // A refill that finished between our miss and now has stored the value: no second read.
             byte[] stored = tryRedis(() -> cache.get(key.redisKey()));
-            byte[] value = stored != null ? stored : readTable(key);
+            // stored as the projection stores it, so the refill writes the same bytes
+            byte[] value = stored != null ? stored : StoredDocument.encode(readTable(key));
             if (stored == null) {
                 tryRedisWrite(() -> cache.refill(key.redisKey(), value));
             }
@@ -126,15 +127,15 @@ class DocumentReader {
     }
 
     /**
-     * The document as the read table holds it, stored as the projection stores it in Redis (so a refill
-     * writes the same bytes); a tombstone for a deleted product; an empty value when there is no row.
+     * The document as the read table holds it (a tombstone for a deleted product); an empty value when
+     * there is no row. Not compressed: while Redis is failing, a read would pay for it and keep nothing.
      */
     private byte[] readTable(Key key) {
         return jdbc.sql("SELECT cached_document(version, " + key.document().column() + ") FROM product_documents WHERE product_id = ?")
                 .param(key.productId())
                 .query(String.class)
                 .optional()
-                .map(text -> StoredDocument.encode(text.getBytes(StandardCharsets.UTF_8)))
+                .map(text -> text.getBytes(StandardCharsets.UTF_8))
                 .orElse(new byte[0]);
     }
 
