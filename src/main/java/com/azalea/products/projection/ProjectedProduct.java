@@ -3,9 +3,9 @@ package com.azalea.products.projection;
 import java.util.Map;
 
 /**
- * One product as the projection left it, as Redis mirrors it: the version, the cached documents and
- * list entry (ETag line + JSON, see {@code cached_document}; tombstones for a deleted product, which is
- * not live), or nothing when its row was removed.
+ * One product as the projection left it, as Redis mirrors it: the version, the cached documents (as
+ * {@link StoredDocument} stores them) and list entry (ETag line + JSON, see {@code cached_document};
+ * tombstones for a deleted product, which is not live), or nothing when its row was removed.
  */
 record ProjectedProduct(long productId, long version, boolean live, Map<Document, byte[]> documents, byte[] listEntry) {
 

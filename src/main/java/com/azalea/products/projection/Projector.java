@@ -69,8 +69,9 @@ public class Projector {
                         Map<Document, byte[]> documents = new EnumMap<>(Document.class);
                         if (rs.getObject("version") != null) {
                             for (Document document : Document.values()) {
-                                // the text as it came over the wire, UTF-8: no decoding into a String and back
-                                documents.put(document, rs.getBytes(document.column()));
+                                // the text as it came over the wire, UTF-8: no decoding into a String and back; compressed
+                                // here, in the rebuild's workers, once for every read
+                                documents.put(document, StoredDocument.encode(rs.getBytes(document.column())));
                             }
                         }
                         return new ProjectedProduct(rs.getLong("product_id"), rs.getLong("version"), rs.getBoolean("live"), documents,

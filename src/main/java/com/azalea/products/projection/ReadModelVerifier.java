@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
+import java.util.zip.ZipException;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -148,7 +149,10 @@ public class ReadModelVerifier {
         return redis.execute((RedisCallback<List<Double>>) connection -> connection.zSetCommands().zMScore(ListIndex.IDS, members));
     }
 
-    /** @return how a cached value compares with the expected one; null for a removed row's key that is absent or empty */
+    /**
+     * @return how a cached value, its body inflated if it is compressed, compares with the expected one
+     *         (a body that does not inflate differs); null for a removed row's key that is absent or empty
+     */
     private static State cacheState(byte[] expected, byte[] cached) {
         boolean present = cached != null && cached.length > 0;
         if (expected == null) {
@@ -157,7 +161,11 @@ public class ReadModelVerifier {
         if (cached == null) {
             return State.MISSING;
         }
-        return Arrays.equals(expected, cached) ? State.EQUAL : State.DIFFERING;
+        try {
+            return Arrays.equals(expected, StoredDocument.decode(cached)) ? State.EQUAL : State.DIFFERING;
+        } catch (ZipException e) {
+            return State.DIFFERING;
+        }
     }
 
     private record Expected(long productId, boolean live, State inTable, byte[][] documents) {

@@ -1,6 +1,7 @@
 package com.azalea.products.query;
 
 import com.azalea.products.projection.Document;
+import com.azalea.products.projection.StoredDocument;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
@@ -99,7 +100,8 @@ class DocumentReader {
         try {
             // A refill that finished between our miss and now has stored the value: no second read.
             byte[] stored = tryRedis(() -> cache.get(key.redisKey()));
-            byte[] value = stored != null ? stored : readTable(key);
+            // stored as the projection stores it, so the refill writes the same bytes
+            byte[] value = stored != null ? stored : StoredDocument.encode(readTable(key));
             if (stored == null) {
                 tryRedisWrite(() -> cache.refill(key.redisKey(), value));
             }
@@ -124,7 +126,10 @@ class DocumentReader {
         return tryRedis(() -> cache.listPage(first, first + page.count() - 1));
     }
 
-    /** The document as the read table holds it (a tombstone for a deleted product); an empty value when there is no row. */
+    /**
+     * The document as the read table holds it (a tombstone for a deleted product); an empty value when
+     * there is no row. Not compressed: while Redis is failing, a read would pay for it and keep nothing.
+     */
     private byte[] readTable(Key key) {
         return jdbc.sql("SELECT cached_document(version, " + key.document().column() + ") FROM product_documents WHERE product_id = ?")
                 .param(key.productId())

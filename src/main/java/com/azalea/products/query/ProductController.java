@@ -1,9 +1,11 @@
 package com.azalea.products.query;
 
 import com.azalea.products.projection.Document;
+import com.azalea.products.projection.StoredDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Enumeration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -14,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The public read API (the Atelier products contract). Document responses are the cached bytes,
- * written as they are: no JSON is parsed or built here.
+ * written as they are (or inflated, for a client that does not take gzip): no JSON is parsed or built here.
  */
 @RestController
 @ReadApi
@@ -37,6 +39,8 @@ class ProductController {
     void products(@RequestParam(defaultValue = "1") String page, @RequestParam(defaultValue = "5") String count,
             HttpServletResponse response) throws IOException {
         byte[] body = list.page(ListPage.parse(page, count, properties.maxCount()));
+        // always identity, but caches keep this resource's answers apart by encoding like a document's
+        varyByEncoding(response);
         writeJson(response, body, 0, body.length);
     }
 
@@ -55,6 +59,11 @@ class ProductController {
         send(Document.RELATED, productId, request, response);
     }
 
+    /**
+     * A compressed document goes out as stored to a client that accepts gzip, and inflated into a pooled
+     * buffer for the others; a plain one as it is to all. Each representation has its own strong ETag, and
+     * a client holding either is told 304.
+     */
     private void send(Document kind, String productId, HttpServletRequest request, HttpServletResponse response) throws IOException {
         long id = PositiveNumber.parse("product_id", productId);
         CachedDocument document = documents.read(kind, id);
@@ -62,14 +71,45 @@ class ProductController {
             readiness.require();
             throw new ProductNotFoundException(id);
         }
+        boolean compressed = document.compressed();
+        boolean gzip = compressed && AcceptEncoding.acceptsGzip(acceptEncoding(request));
         String etag = document.etag();
-        response.setHeader(HttpHeaders.ETAG, etag);
+        String gzipEtag = compressed ? document.gzipEtag() : null;
+        varyByEncoding(response);
+        response.setHeader(HttpHeaders.ETAG, gzip ? gzipEtag : etag);
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
-        if (ifNoneMatch != null && (ifNoneMatch.contains(etag) || ifNoneMatch.trim().equals("*"))) {
+        if (ifNoneMatch != null
+                && (ifNoneMatch.contains(etag) || gzipEtag != null && ifNoneMatch.contains(gzipEtag) || ifNoneMatch.trim().equals("*"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
+        if (gzip) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+        } else if (compressed) {
+            try (StoredDocument.Inflation json = StoredDocument.inflate(document.bytes(), document.bodyOffset(), document.bodyLength())) {
+                writeJson(response, json.bytes(), 0, json.length());
+            }
+            return;
+        }
         writeJson(response, document.bytes(), document.bodyOffset(), document.bodyLength());
+    }
+
+    /** Added to the Vary that CORS processing has set (Origin, ...), not replacing it. */
+    private static void varyByEncoding(HttpServletResponse response) {
+        response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+    }
+
+    /** The field's lines as one list: a client may send several. */
+    private static String acceptEncoding(HttpServletRequest request) {
+        Enumeration<String> lines = request.getHeaders(HttpHeaders.ACCEPT_ENCODING);
+        if (!lines.hasMoreElements()) {
+            return null;
+        }
+        String field = lines.nextElement();
+        while (lines.hasMoreElements()) {
+            field = field + ", " + lines.nextElement();
+        }
+        return field;
     }
 
     private static void writeJson(HttpServletResponse response, byte[] bytes, int offset, int length) throws IOException {

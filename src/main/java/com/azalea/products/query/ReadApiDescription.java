@@ -13,6 +13,7 @@ import static com.azalea.products.system.ApiDescription.shared;
 import com.azalea.products.system.ApiDescription;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.PathItem.HttpMethod;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Component;
 class ReadApiDescription implements OpenApiCustomizer {
 
     private static final String INVALID_PARAMETER = "InvalidParameterProblem";
+    private static final Header VARY = header("includes Accept-Encoding: the representation depends on it", string());
     private static final String DOCUMENT = "/products/{productId}";
 
     private final ReadProperties properties;
@@ -59,7 +61,8 @@ class ReadApiDescription implements OpenApiCustomizer {
         parameter(list, "count").description("products per page; at most " + properties.maxCount() + " (azalea.read.max-count)")
                 .schema(positiveInteger().maximum(BigDecimal.valueOf(properties.maxCount()))._default(5));
         list.responses(new ApiResponses()
-                .addApiResponse("200", json("The page; empty past the last product.", new JsonSchema().types(Set.of("array")).items(summary), LIST))
+                .addApiResponse("200", json("The page; empty past the last product. Never compressed.", new JsonSchema().types(Set.of("array")).items(summary), LIST)
+                        .addHeaderObject("Vary", VARY))
                 .addApiResponse("400", invalidParameter("count",
                         "count '%d' is above the maximum of %d".formatted(properties.maxCount() + 1, properties.maxCount()), "/products"))
                 .addApiResponse("403", shared(ApiDescription.CROSS_ORIGIN_REFUSED)).addApiResponse("503", shared(ApiDescription.UNAVAILABLE)));
@@ -79,13 +82,21 @@ class ReadApiDescription implements OpenApiCustomizer {
         Operation operation = operation(api, DOCUMENT + suffix, HttpMethod.GET).summary(summary).tags(List.of(ApiDescription.READ_TAG));
         parameter(operation, "productId").description("the product id (product_id in the contract), a positive integer").schema(positiveInteger());
         operation.addParametersItem(new HeaderParameter().name("If-None-Match").schema(string())
-                .description("the ETag of a copy the client holds: if it is still current, the answer is a 304 without a body"));
+                .description("the ETag of a copy the client holds, of either representation: if it is still current, the answer is a 304 "
+                        + "without a body"));
         operation.responses(new ApiResponses()
                 .addApiResponse("200", json("""
                         The document. Sent gzip-compressed (Content-Encoding: gzip) to a client that accepts it, \
-                        and as it is to the others.""", schema, example).addHeaderObject("ETag", header("a strong ETag of this representation", string())))
-                .addApiResponse("304", new ApiResponse().description("Not Modified: If-None-Match names the current ETag. No body.")
-                        .addHeaderObject("ETag", header("the current ETag", string())))
+                        and as it is to the others. A document that gzip would not shrink is always sent as it is.""", schema, example)
+                        .addHeaderObject("ETag", header("""
+                                a strong ETag of this representation: "<version>-<md5>" for the JSON, "<version>-<md5>-gzip" \
+                                for its gzip bytes""", string()))
+                        .addHeaderObject("Content-Encoding", header("gzip when the body is the compressed document", string()._enum(List.<Object>of("gzip")))
+                                .required(false))
+                        .addHeaderObject("Vary", VARY))
+                .addApiResponse("304", new ApiResponse().description("Not Modified: If-None-Match names a current ETag. No body.")
+                        .addHeaderObject("ETag", header("the current ETag of the representation the request selects", string()))
+                        .addHeaderObject("Vary", VARY))
                 .addApiResponse("400", invalidParameter("product_id", "product_id 'abc' must be a positive integer", "/products/abc" + suffix))
                 .addApiResponse("403", shared(ApiDescription.CROSS_ORIGIN_REFUSED))
                 .addApiResponse("404", problem("No product has this id (or it was deleted).", ApiDescription.PROBLEM, """

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.azalea.products.projection.Document;
 import com.azalea.products.projection.Projector;
+import com.azalea.products.support.RedisBytes;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -219,7 +220,7 @@ abstract class AdminWritesScenarios {
     private Map<String, String> cachedDocuments(long product) {
         Map<String, String> values = new java.util.LinkedHashMap<>();
         for (Document document : Document.values()) {
-            values.put(document.column(), redis.opsForValue().get(document.column() + ":" + product));
+            values.put(document.column(), RedisBytes.hex(redis, document.column() + ":" + product));
         }
         return values;
     }

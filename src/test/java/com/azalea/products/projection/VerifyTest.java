@@ -8,6 +8,7 @@ import com.azalea.products.ingest.CatalogIngest;
 import com.azalea.products.ingest.SourceDirectory;
 import com.azalea.products.projection.Drift.State;
 import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.RedisBytes;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -121,6 +122,35 @@ class VerifyTest {
         assertThat(after.found().table().get(State.EQUAL)).as("the products and the tombstone").isEqualTo(products);
         assertThat(after.found().cache().get(State.EQUAL)).isEqualTo(VALUES_PER_PRODUCT * products);
         assertThat(redis.opsForValue().get("styles:" + doomed)).matches("\"[0-9]+-deleted\"\n");
+    }
+
+    @Test
+    void aCompressedDocumentThatNoLongerInflatesIsDriftAndARepairRestoresIt() {
+        long product = jdbc.sql("SELECT product_id FROM styles GROUP BY product_id ORDER BY count(*) DESC, product_id LIMIT 1")
+                .query(Long.class).single();
+        String key = "styles:" + product;
+        byte[] projected = RedisBytes.get(redis, key);
+        int body = indexOf(projected, (byte) '\n') + 1;
+        assertThat(projected[body]).as("gzip's magic bytes").isEqualTo((byte) 0x1f);
+        assertThat(projected[body + 1]).isEqualTo((byte) 0x8b);
+        byte[] corrupted = projected.clone();
+        corrupted[(body + corrupted.length) / 2] ^= (byte) 0xff; // in the deflate data
+        RedisBytes.set(redis, key, corrupted);
+
+        VerifyReport found = verifier.verify(false);
+
+        assertThat(found.drifting()).isTrue();
+        assertThat(found.found().cache().get(State.DIFFERING)).isEqualTo(1);
+        assertThat(verifier.verify(true).afterRepair().drifting()).isFalse();
+        assertThat(RedisBytes.get(redis, key)).isEqualTo(projected);
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        int at = 0;
+        while (bytes[at] != wanted) {
+            at++;
+        }
+        return at;
     }
 
     @Test

@@ -12,6 +12,7 @@ import com.azalea.products.projection.FullRebuild;
 import com.azalea.products.projection.Projector;
 import com.azalea.products.projection.ReadModelVerifier;
 import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.RedisBytes;
 import com.azalea.products.support.SqlStatements;
 import java.io.IOException;
 import java.net.URI;
@@ -115,13 +116,13 @@ class ReadApiTest {
         rebuild.rebuild();
         String rebuilt = get(path).body();
         assertThat(json.readTree(rebuilt).get("results").get(0).get("photos")).as("full rebuild").isEqualTo(placeholder);
-        String cachedAfterRebuild = redis.opsForValue().get("styles:" + styleWithoutPhotos);
+        String cachedAfterRebuild = RedisBytes.hex(redis, "styles:" + styleWithoutPhotos);
 
         projector.project(styleWithoutPhotos);
         assertThat(get(path).body()).as("single reprojection").isEqualTo(rebuilt);
         redis.delete("styles:" + styleWithoutPhotos);
         assertThat(get(path).body()).as("read from the table after a miss").isEqualTo(rebuilt);
-        assertThat(redis.opsForValue().get("styles:" + styleWithoutPhotos)).as("the refill").isEqualTo(cachedAfterRebuild);
+        assertThat(RedisBytes.hex(redis, "styles:" + styleWithoutPhotos)).as("the refill").isEqualTo(cachedAfterRebuild);
         assertThat(verifier.verify(false).drifting()).as("verify").isFalse();
     }
 
@@ -464,14 +465,15 @@ class ReadApiTest {
         return documents;
     }
 
+    /** The values in Redis, in hex (a compressed document's bytes are not text). */
     private Map<String, String> cached(java.util.Collection<Long> ids) {
         Map<String, String> values = new LinkedHashMap<>();
         for (long id : ids) {
             for (Document document : Document.values()) {
                 String key = document.column() + ":" + id;
-                values.put(key, redis.opsForValue().get(key));
+                values.put(key, RedisBytes.hex(redis, key));
             }
-            values.put("summary:" + id, redis.opsForValue().get("summary:" + id));
+            values.put("summary:" + id, RedisBytes.hex(redis, "summary:" + id));
             values.put("listed:" + id, String.valueOf(redis.opsForZSet().score("products:listed", Long.toString(id))));
         }
         return values;
