@@ -126,6 +126,11 @@ class DocumentReader {
         return tryRedis(() -> cache.listPage(first, first + page.count() - 1));
     }
 
+    /** The document as the read table holds it, plain: for a cached value that cannot be used. */
+    CachedDocument fromTable(Document document, long productId) {
+        return CachedDocument.of(readTable(new Key(document, productId)));
+    }
+
     /**
      * The document as the read table holds it (a tombstone for a deleted product); an empty value when
      * there is no row. Not compressed: while Redis is failing, a read would pay for it and keep nothing.

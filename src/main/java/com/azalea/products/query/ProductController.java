@@ -5,6 +5,9 @@ import com.azalea.products.projection.StoredDocument;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.zip.ZipException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.util.Enumeration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -22,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 @ReadApi
 @ConditionalOnProperty(name = "azalea.read.source", havingValue = "documents", matchIfMissing = true)
 class ProductController {
+
+    private static final Logger log = LoggerFactory.getLogger(ProductController.class);
 
     private final DocumentReader documents;
     private final ProductList list;
@@ -88,6 +93,12 @@ class ProductController {
         } else if (compressed) {
             try (StoredDocument.Inflation json = StoredDocument.inflate(document.bytes(), document.bodyOffset(), document.bodyLength())) {
                 writeJson(response, json.bytes(), 0, json.length());
+            } catch (ZipException e) {
+                // a damaged value in Redis (verify finds it, --repair replaces it): the read table answers meanwhile
+                log.warn("the cached {} document of product {} does not inflate ({}): answered from the read table", kind.column(), id, e.getMessage());
+                CachedDocument stored = documents.fromTable(kind, id);
+                response.setHeader(HttpHeaders.ETAG, stored.etag());
+                writeJson(response, stored.bytes(), stored.bodyOffset(), stored.bodyLength());
             }
             return;
         }

@@ -213,6 +213,23 @@ class CompressedDocumentsTest {
         }
     }
 
+    /** A damaged value is drift for verify to repair; meanwhile a client that needs it inflated gets the read table's JSON, not a 500. */
+    @Test
+    void aCompressedValueThatDoesNotInflateIsAnsweredFromTheReadTable() throws Exception {
+        String key = "styles:" + product;
+        byte[] projected = RedisBytes.get(redis, key);
+        byte[] damaged = projected.clone();
+        damaged[damaged.length - 12] ^= 0x55; // inside the deflate stream, before the trailer
+        RedisBytes.set(redis, key, damaged);
+        try {
+            HttpResponse<byte[]> identity = get("/products/" + product + "/styles", null);
+            assertThat(identity.statusCode()).isEqualTo(200);
+            assertThat(identity.body()).isEqualTo(tableBody("styles"));
+        } finally {
+            RedisBytes.set(redis, key, projected);
+        }
+    }
+
     private byte[] tableBody(String column) {
         return jdbc.sql("SELECT " + column + "::text FROM product_documents WHERE product_id = ?").param(product).query(String.class).single()
                 .getBytes(StandardCharsets.UTF_8);
