@@ -18,10 +18,10 @@ stored AS (
         SET version = excluded.version, summary = excluded.summary, product = excluded.product,
             styles = excluded.styles, related = excluded.related, projected_at = excluded.projected_at
         WHERE d.version <= excluded.version
-    RETURNING d.product_id, d.version, d.summary IS NOT NULL AS live, cached_document(d.version, d.summary) AS summary,
+    RETURNING d.product_id, d.version, d.summary::text AS summary,
               cached_document(d.version, d.product) AS product, cached_document(d.version, d.styles) AS styles,
               cached_document(d.version, d.related) AS related
 )
-SELECT product_id, version, live, summary, product, styles, related FROM stored
+SELECT product_id, version, summary, product, styles, related FROM stored
 UNION ALL
-SELECT product_id, NULL, false, NULL, NULL, NULL, NULL FROM gone
+SELECT product_id, NULL, NULL, NULL, NULL, NULL FROM gone

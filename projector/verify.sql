@@ -5,14 +5,14 @@ stored AS (
     SELECT * FROM product_documents WHERE product_id ${ids}
 )
 SELECT coalesce(d.product_id, s.product_id) AS product_id,
-       d.summary IS NOT NULL AS live,
+       d.version,
        CASE WHEN s.product_id IS NULL THEN 'missing'
             WHEN d.product_id IS NULL THEN 'extra'
             WHEN (d.version, d.summary, d.product, d.styles, d.related)
                  IS NOT DISTINCT FROM (s.version, s.summary, s.product, s.styles, s.related) THEN 'equal'
             ELSE 'differing'
        END AS in_table,
-       cached_document(d.version, d.summary) AS summary,
+       d.summary::text AS summary,
        cached_document(d.version, d.product) AS product,
        cached_document(d.version, d.styles) AS styles,
        cached_document(d.version, d.related) AS related

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.azalea.products.catalog.AdminClient;
+import com.azalea.products.support.RedisBytes;
 import com.azalea.products.support.ApiContract;
 import com.azalea.products.support.IntegrationTest;
 import com.azalea.products.support.TcpGate;
@@ -173,7 +174,7 @@ class ApiDescriptionTest {
     @Test
     void readsAndWritesThatNeedTheDatabaseWhileItIsOutOfReachGetTheDescribed503() {
         long uncached = ids.get(1);
-        redis.delete("product:" + uncached);
+        redis.delete(RedisBytes.key(uncached));
         POSTGRES.cut();
         try {
             assertThat(described(client.get("/products/" + uncached)).statusCode()).isEqualTo(503);

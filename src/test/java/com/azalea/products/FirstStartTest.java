@@ -8,6 +8,8 @@ import com.azalea.products.support.IntegrationTest;
 import com.azalea.products.support.ServiceProcess;
 import com.azalea.products.support.TcpGate;
 import com.azalea.products.support.TestCatalog;
+import com.azalea.products.projection.Document;
+import com.azalea.products.support.RedisBytes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -92,7 +94,9 @@ class FirstStartTest {
         String oldShape = """
                 UPDATE product_documents SET styles = jsonb_set(styles, '{results}', '[]') WHERE product_id = 1
                 RETURNING cached_document(version, styles)""";
-        redis.opsForValue().set("styles:1", jdbc.sql(oldShape).query(String.class).single());
+        byte[] stored = RedisBytes.get(redis, RedisBytes.key(1));
+        RedisBytes.set(redis, RedisBytes.key(1),
+                RedisBytes.withDocument(stored, Document.STYLES, RedisBytes.uncompressed(jdbc.sql(oldShape).query(String.class).single())));
         jdbc.sql("UPDATE read_model_shape SET digest = 'an older definition'").update();
         assertThat(verifier.verify(false).drifting()).as("the damage is visible").isTrue();
 

@@ -3,7 +3,11 @@ package com.azalea.products.projection;
 import com.azalea.products.system.ByteRedisConnection;
 import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
+import io.lettuce.core.Range;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -14,13 +18,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The list's copy in Redis, written by {@link RedisMirror} with the documents: each product's list
- * entry under {@code summary:{id}} (ETag line + JSON, versioned like a document; a tombstone for a
- * deleted product) and the ids of the listed products in the sorted set {@code products:listed}
- * (score = id), so that a page is a rank range of the set.
+ * The list's copy in Redis, written by {@link RedisMirror} with the documents: one sorted set,
+ * {@code products:entries}, that holds each listed product's entry itself ({@link ListEntry}, score =
+ * id), so that a page is one rank range of one key, which a Redis Cluster serves from one node with no
+ * script building key names. A deleted product keeps a tombstone (score = -id) below every entry, so a
+ * late, older projection cannot list it again; the version leads every member, and {@link #PUT_ENTRY}
+ * replaces a member only with one that is not older.
  *
  * <p>The set is trusted only when it says it is complete: a member {@code complete} with score 0, below
- * every id. A walk over every product that starts without it (Redis emptied, the first projection)
+ * every entry. A walk over every product that starts without it (Redis emptied, the first projection)
  * adds {@code building:<token>} first and swaps it for {@code complete} at its end only if it is still
  * there, so a Redis emptied meanwhile never reads as complete. Redis can lose the set with its marker,
  * never the marker alone. Until then the list is read from the read table.
@@ -30,10 +36,22 @@ public class ListIndex extends ByteRedisConnection {
 
     private static final Logger log = LoggerFactory.getLogger(ListIndex.class);
 
-    public static final byte[] IDS = "products:listed".getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] ENTRIES = "products:entries".getBytes(StandardCharsets.US_ASCII);
 
-    /** The prefix of an entry's key; the read API's page script builds keys from it. */
-    public static final String ENTRY_PREFIX = "summary:";
+    /**
+     * KEYS[1] the set; ARGV[1] the product id, ARGV[2] the version of ARGV[4], the new member, to be added
+     * with score ARGV[3]. Without a version (its row removed), whatever the product had is removed.
+     */
+    static final String PUT_ENTRY = """
+            local current = redis.call('ZRANGE', KEYS[1], ARGV[1], ARGV[1], 'BYSCORE')[1]
+              or redis.call('ZRANGE', KEYS[1], '-' .. ARGV[1], '-' .. ARGV[1], 'BYSCORE')[1]
+            if current then
+              if ARGV[2] and tonumber(string.match(current, '^%d+')) > tonumber(ARGV[2]) then return 0 end
+              redis.call('ZREM', KEYS[1], current)
+            end
+            if ARGV[2] then redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4]) end
+            return 1
+            """;
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
     private static final byte[] COMPLETE = "complete".getBytes(StandardCharsets.US_ASCII);
@@ -67,16 +85,31 @@ public class ListIndex extends ByteRedisConnection {
     }
 
     boolean complete() {
-        return connection().sync().zscore(IDS, COMPLETE) != null;
+        return sync().zscore(ENTRIES, COMPLETE) != null;
     }
 
-    static byte[] entryKey(long productId) {
-        return (ENTRY_PREFIX + productId).getBytes(StandardCharsets.US_ASCII);
+    /** The arguments of {@link #PUT_ENTRY} for a projected product. */
+    static byte[][] entryArguments(ProjectedProduct product) {
+        long id = product.productId();
+        if (product.removed()) {
+            return new byte[][] {ascii(id)};
+        }
+        return product.live()
+                ? new byte[][] {ascii(id), ascii(product.version()), ascii(id), ListEntry.of(product.version(), product.summary())}
+                : new byte[][] {ascii(id), ascii(product.version()), ascii(-id), ListEntry.tombstone(product.version(), id)};
     }
 
-    /** A product's member of the set: its id in decimal. */
-    static byte[] member(long productId) {
-        return Long.toString(productId).getBytes(StandardCharsets.US_ASCII);
+    /** The members of products {@code firstId} to {@code lastId}, entries and tombstones, by score (-id for a tombstone). */
+    Map<Long, byte[]> members(long firstId, long lastId) {
+        Map<Long, byte[]> members = new HashMap<>();
+        for (Range<Long> scores : List.of(Range.create(firstId, lastId), Range.create(-lastId, -firstId))) {
+            sync().zrangebyscoreWithScores(ENTRIES, scores).forEach(member -> members.put((long) member.getScore(), member.getValue()));
+        }
+        return members;
+    }
+
+    static byte[] ascii(Object value) {
+        return value.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
     /**
@@ -128,18 +161,16 @@ public class ListIndex extends ByteRedisConnection {
 
     private int refill(long firstId, long lastId) {
         var entries = jdbc.sql("""
-                SELECT product_id, version, summary IS NOT NULL AS live, cached_document(version, summary) AS summary
-                FROM product_documents WHERE product_id BETWEEN ? AND ?
+                SELECT product_id, version, summary::text AS summary FROM product_documents WHERE product_id BETWEEN ? AND ?
                 """).param(firstId).param(lastId)
-                .query((rs, row) -> ProjectedProduct.listEntry(rs.getLong("product_id"), rs.getLong("version"), rs.getBoolean("live"),
-                        rs.getBytes("summary")))
+                .query((rs, row) -> ProjectedProduct.listEntry(rs.getLong("product_id"), rs.getLong("version"), rs.getBytes("summary")))
                 .list();
         mirror.write(entries);
         return (int) entries.stream().filter(ProjectedProduct::live).count();
     }
 
     private boolean script(String script, String token) {
-        Long done = connection().sync().eval(script, ScriptOutputType.INTEGER, new byte[][] {IDS}, token.getBytes(StandardCharsets.US_ASCII));
+        Long done = sync().eval(script, ScriptOutputType.INTEGER, new byte[][] {ENTRIES}, ascii(token));
         return done != null && done == 1;
     }
 }

@@ -1,9 +1,7 @@
 package com.azalea.products.projection;
 
 import java.util.Collection;
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 import com.azalea.products.projection.DocumentStatements.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -66,16 +64,14 @@ public class Projector {
             }
             List<ProjectedProduct> products = statement
                     .query((rs, row) -> {
-                        Map<Document, byte[]> documents = new EnumMap<>(Document.class);
-                        if (rs.getObject("version") != null) {
-                            for (Document document : Document.values()) {
-                                // the text as it came over the wire, UTF-8: no decoding into a String and back; compressed
-                                // here, in the rebuild's workers, once for every read
-                                documents.put(document, StoredDocument.encode(rs.getBytes(document.column())));
-                            }
+                        Long version = rs.getObject("version", Long.class);
+                        if (version == null) {
+                            return new ProjectedProduct(rs.getLong("product_id"), null, null, null);
                         }
-                        return new ProjectedProduct(rs.getLong("product_id"), rs.getLong("version"), rs.getBoolean("live"), documents,
-                                rs.getBytes("summary"));
+                        // the text as it came over the wire, UTF-8: no decoding into a String and back; compressed
+                        // here, in the rebuild's workers, once for every read
+                        byte[] documents = StoredProduct.encode(version, rs.getBytes("product"), rs.getBytes("styles"), rs.getBytes("related"));
+                        return new ProjectedProduct(rs.getLong("product_id"), version, documents, rs.getBytes("summary"));
                     })
                     .list();
             mirror.write(products);

@@ -6,10 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
+import java.util.LongSummaryStatistics;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 import java.util.zip.ZipException;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -94,43 +95,35 @@ public class ReadModelVerifier {
 
         /** @return the products of the statement's ids that exist in the write model (not deleted ones) */
         private int compare(JdbcClient.StatementSpec statement) {
-            List<Expected> expected = statement.query((rs, row) -> {
-                // the documents, then the list entry
-                byte[][] documents = new byte[Document.values().length + 1][];
-                for (Document document : Document.values()) {
-                    documents[document.ordinal()] = rs.getBytes(document.column());
-                }
-                documents[Document.values().length] = rs.getBytes("summary");
-                return new Expected(rs.getLong("product_id"), rs.getBoolean("live"),
-                        State.valueOf(rs.getString("in_table").toUpperCase(Locale.ROOT)), documents);
-            }).list();
+            List<Expected> expected = statement.query((rs, row) -> new Expected(rs.getLong("product_id"), rs.getObject("version", Long.class),
+                    State.valueOf(rs.getString("in_table").toUpperCase(Locale.ROOT)),
+                    new byte[][] {rs.getBytes("product"), rs.getBytes("styles"), rs.getBytes("related")}, rs.getBytes("summary"))).list();
             if (expected.isEmpty()) {
                 return 0;
             }
-            byte[][] keys = expected.stream()
-                    .flatMap(product -> Stream.concat(Arrays.stream(Document.values()).map(document -> document.key(product.productId())),
-                            Stream.of(ListIndex.entryKey(product.productId()))))
-                    .toArray(byte[][]::new);
+            byte[][] keys = expected.stream().map(product -> StoredProduct.key(product.productId())).toArray(byte[][]::new);
+            // on a Redis Cluster, Spring Data Redis splits this by slot
             List<byte[]> cached = redis.execute((RedisCallback<List<byte[]>>) connection -> connection.stringCommands().mGet(keys));
-            List<Double> listed = listedScores(expected);
+            LongSummaryStatistics ids = expected.stream().mapToLong(Expected::productId).summaryStatistics();
+            Map<Long, byte[]> listed = listIndex.members(ids.getMin(), ids.getMax());
+            boolean complete = listIndex.complete();
             int products = 0;
-            int key = 0;
             for (int i = 0; i < expected.size(); i++) {
                 Expected product = expected.get(i);
                 table.count(product.inTable());
                 boolean drifted = product.inTable() != State.EQUAL;
                 products += product.live() ? 1 : 0;
-                for (byte[] document : product.documents()) {
-                    State state = cacheState(document, cached.get(key++));
+                for (Document document : Document.values()) {
+                    State state = cacheState(product.documents()[document.ordinal()], cached.get(i), document);
                     if (state != null) {
                         cache.count(state);
                         drifted |= state != State.EQUAL;
                     }
                 }
-                if (listed != null) { // listed exactly when live
-                    State state = (listed.get(i) != null) == product.live() ? State.EQUAL : State.DIFFERING;
-                    cache.count(state);
-                    drifted |= state != State.EQUAL;
+                State entry = entryState(product, listed, complete);
+                if (entry != null) {
+                    cache.count(entry);
+                    drifted |= entry != State.EQUAL;
                 }
                 if (drifted) {
                     toRepair.add(product.productId());
@@ -140,20 +133,11 @@ public class ReadModelVerifier {
         }
     }
 
-    /** The scores of the products in the list index, or null while it is incomplete (the list is then read from the table). */
-    private List<Double> listedScores(List<Expected> expected) {
-        if (!listIndex.complete()) {
-            return null;
-        }
-        byte[][] members = expected.stream().map(product -> ListIndex.member(product.productId())).toArray(byte[][]::new);
-        return redis.execute((RedisCallback<List<Double>>) connection -> connection.zSetCommands().zMScore(ListIndex.IDS, members));
-    }
-
     /**
-     * @return how a cached value, its body inflated if it is compressed, compares with the expected one
-     *         (a body that does not inflate differs); null for a removed row's key that is absent or empty
+     * @return how a cached document, its body inflated if it is compressed, compares with the expected one
+     *         (a value that does not parse or inflate differs); null for a removed row's key that is absent or empty
      */
-    private static State cacheState(byte[] expected, byte[] cached) {
+    private static State cacheState(byte[] expected, byte[] cached, Document document) {
         boolean present = cached != null && cached.length > 0;
         if (expected == null) {
             return present ? State.EXTRA : null;
@@ -162,12 +146,40 @@ public class ReadModelVerifier {
             return State.MISSING;
         }
         try {
-            return Arrays.equals(expected, StoredDocument.decode(cached)) ? State.EQUAL : State.DIFFERING;
-        } catch (ZipException e) {
+            return Arrays.equals(expected, StoredProduct.cachedDocument(cached, document)) ? State.EQUAL : State.DIFFERING;
+        } catch (ZipException | IllegalArgumentException e) {
             return State.DIFFERING;
         }
     }
 
-    private record Expected(long productId, boolean live, State inTable, byte[][] documents) {
+    /**
+     * How the product's member of the list index compares with the expected one: its entry if it is
+     * listed, its tombstone if it is deleted, none if its row was removed. A missing entry is drift only
+     * once the index says it is complete (the list is read from the table before).
+     */
+    private static State entryState(Expected product, Map<Long, byte[]> listed, boolean complete) {
+        long id = product.productId();
+        byte[] asEntry = listed.get(id);
+        byte[] asTombstone = listed.get(-id);
+        if (product.version() == null) {
+            return asEntry != null || asTombstone != null ? State.EXTRA : null;
+        }
+        byte[] found = product.live() ? asEntry : asTombstone;
+        byte[] other = product.live() ? asTombstone : asEntry;
+        if (found == null && other == null) {
+            return complete && product.live() ? State.DIFFERING : State.MISSING;
+        }
+        // an entry is compared inflated, as the list serves it
+        boolean equal = other == null && (product.live()
+                ? ListEntry.version(found) == product.version() && Arrays.equals(product.summary(), ListEntry.json(found))
+                : Arrays.equals(ListEntry.tombstone(product.version(), id), found));
+        return equal ? State.EQUAL : State.DIFFERING;
+    }
+
+    /** What the projection makes of a product; no version for a row that neither a product nor a deletion explains. */
+    private record Expected(long productId, Long version, State inTable, byte[][] documents, byte[] summary) {
+        boolean live() {
+            return summary != null;
+        }
     }
 }

@@ -7,9 +7,9 @@ import io.lettuce.core.RedisFuture;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.async.RedisAsyncCommands;
-import java.nio.charset.StandardCharsets;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,13 +18,14 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
 import org.springframework.stereotype.Component;
 
 /**
- * Copies projected documents and list entries ({@link ListIndex}) to Redis over one long-lived
- * connection: the commands of a bounded batch are all sent before any reply is awaited (pipelined).
- * A document or entry replaces the cached one only
- * if it is not older (the version leads its ETag), so a late projection cannot undo a newer one; a
- * deleted product's tombstone carries its deletion's version the same way. A row the projection removed
- * (its catalog replaced) leaves an empty value for a day rather than no key, so a reader refilling from
- * a stale row cannot bring it back: refills only ever set absent keys.
+ * Copies projected products to Redis over one long-lived connection: each product's documents as one
+ * value ({@link StoredProduct}) and its list entry ({@link ListIndex}); the commands of a bounded batch
+ * are all sent before any reply is awaited (pipelined; on a Redis Cluster, per node). Each script
+ * touches one key. A value replaces the cached one only if it is not older (the version leads it), so
+ * a late projection cannot undo a newer one; a deleted product's tombstones carry its deletion's
+ * version the same way. A row the projection removed (its catalog replaced) leaves an empty value for a
+ * day rather than no key, so a reader refilling from a stale row cannot bring it back: refills only
+ * ever set absent keys.
  */
 @Component
 public class RedisMirror extends ByteRedisConnection {
@@ -33,30 +34,20 @@ public class RedisMirror extends ByteRedisConnection {
     private static final byte[] TOMBSTONE = new byte[0];
     private static final int BATCH_PRODUCTS = 200;
 
-    /**
-     * KEYS[1] the document's key, ARGV[1] the new value, ARGV[2] its version. For a list entry also
-     * KEYS[2] the set of listed ids and ARGV[3] the product id: listed unless the value is a tombstone
-     * (an ETag line alone), so the membership is as new as the entry.
-     */
+    /** KEYS[1] the product's key, ARGV[1] its new value, ARGV[2] its version. */
     private static final String SET_UNLESS_NEWER = """
             local current = redis.call('GET', KEYS[1])
             if current then
-              local stored = tonumber(string.match(current, '^"(%d+)%-'))
+              local stored = tonumber(string.match(current, '^(%d+) '))
               if stored and stored > tonumber(ARGV[2]) then return 0 end
             end
             redis.call('SET', KEYS[1], ARGV[1])
-            if KEYS[2] then
-              if string.sub(ARGV[1], -1) == '\\n' then
-                redis.call('ZREM', KEYS[2], ARGV[3])
-              else
-                redis.call('ZADD', KEYS[2], ARGV[3], ARGV[3])
-              end
-            end
             return 1
             """;
 
     private final Duration timeout;
     private volatile String setUnlessNewer;
+    private volatile String putEntry;
 
     public RedisMirror(LettuceConnectionFactory connections) {
         super(connections);
@@ -72,7 +63,8 @@ public class RedisMirror extends ByteRedisConnection {
             } catch (RedisNoScriptException e) {
                 // Redis does not know the script yet (a new or restarted Redis): load it once and send the
                 // batch again, which only repeats writes that compare versions
-                connection().sync().scriptLoad(SET_UNLESS_NEWER);
+                sync().scriptLoad(SET_UNLESS_NEWER); // on a cluster, Lettuce loads it on every node
+                sync().scriptLoad(ListIndex.PUT_ENTRY);
                 writeBatch(batch);
             }
         }
@@ -80,28 +72,23 @@ public class RedisMirror extends ByteRedisConnection {
 
     /** Scripts go by their digest (EVALSHA), computed here: sending and hashing the text for every key cost Redis more. */
     @Override
-    protected void configure(StatefulRedisConnection<byte[], byte[]> connection) {
-        setUnlessNewer = connection.sync().digest(SET_UNLESS_NEWER);
+    protected void configure(StatefulConnection<byte[], byte[]> connection, RedisClusterCommands<byte[], byte[]> sync) {
+        setUnlessNewer = sync.digest(SET_UNLESS_NEWER);
+        putEntry = sync.digest(ListIndex.PUT_ENTRY);
     }
 
     private void writeBatch(List<ProjectedProduct> products) {
-        RedisAsyncCommands<byte[], byte[]> redis = connection().async();
-        List<RedisFuture<?>> replies = new ArrayList<>(products.size() * (Document.values().length + 2));
+        RedisClusterAsyncCommands<byte[], byte[]> redis = async();
+        List<RedisFuture<?>> replies = new ArrayList<>(products.size() * 2);
         for (ProjectedProduct product : products) {
-            byte[] id = ListIndex.member(product.productId());
+            byte[] key = StoredProduct.key(product.productId());
             if (product.removed()) {
-                for (Document document : Document.values()) {
-                    replies.add(redis.set(document.key(product.productId()), TOMBSTONE, SetArgs.Builder.ex(TOMBSTONE_LIFETIME)));
-                }
-                replies.add(redis.set(ListIndex.entryKey(product.productId()), TOMBSTONE, SetArgs.Builder.ex(TOMBSTONE_LIFETIME)));
-                replies.add(redis.zrem(ListIndex.IDS, id));
-                continue;
+                replies.add(redis.set(key, TOMBSTONE, SetArgs.Builder.ex(TOMBSTONE_LIFETIME)));
+            } else if (product.documents() != null) { // absent when only the list is refilled
+                replies.add(redis.evalsha(setUnlessNewer, ScriptOutputType.INTEGER, new byte[][] {key}, product.documents(),
+                        ListIndex.ascii(product.version())));
             }
-            byte[] version = Long.toString(product.version()).getBytes(StandardCharsets.US_ASCII);
-            product.documents().forEach((document, value) -> replies.add(
-                    redis.evalsha(setUnlessNewer, ScriptOutputType.INTEGER, new byte[][] {document.key(product.productId())}, value, version)));
-            replies.add(redis.evalsha(setUnlessNewer, ScriptOutputType.INTEGER, new byte[][] {ListIndex.entryKey(product.productId()), ListIndex.IDS},
-                    product.listEntry(), version, id));
+            replies.add(redis.evalsha(putEntry, ScriptOutputType.INTEGER, new byte[][] {ListIndex.ENTRIES}, ListIndex.entryArguments(product)));
         }
         // throws the first command's failure; false when the replies did not all come in time
         if (!LettuceFutures.awaitAll(timeout.toMillis(), TimeUnit.MILLISECONDS, replies.toArray(RedisFuture[]::new))) {

@@ -9,12 +9,12 @@ import java.util.zip.Inflater;
 import java.util.zip.ZipException;
 
 /**
- * A document as Redis stores it: the ETag line of {@code cached_document}, then the JSON gzip-compressed
- * when that is smaller (a small document such as {@code related} grows under gzip and stays JSON). The
- * body is compressed once, here, wherever a value is made (the projection, a refill from the read table),
- * so readers only copy it out, or inflate it for a client that does not take gzip. The two kinds of body
- * are told apart by gzip's magic bytes, which JSON never starts with. A value without a body (a tombstone,
- * an unknown product) is left as it is; list entries are not encoded at all (a script joins them as text).
+ * The body of a document as Redis stores it: the JSON gzip-compressed when that is smaller (a small
+ * document such as {@code related} grows under gzip and stays JSON). It is compressed once, here,
+ * wherever a value is made (the projection, a refill from the read table), so readers only copy it out,
+ * or inflate it for a client that does not take gzip. The two kinds of body are told apart by gzip's
+ * magic bytes, which JSON never starts with. List entries are deflated without gzip's framing
+ * ({@link ListEntry}).
  */
 public final class StoredDocument {
 
@@ -33,64 +33,86 @@ public final class StoredDocument {
     private StoredDocument() {
     }
 
-    /** @param cachedDocument {@code cached_document}'s value: ETag line, newline, JSON (or nothing) */
-    public static byte[] encode(byte[] cachedDocument) {
-        int bodyOffset = bodyOffset(cachedDocument);
-        int jsonLength = cachedDocument.length - bodyOffset;
-        int room = jsonLength - HEADER.length - TRAILER; // the deflated bytes must fit in less than the JSON
+    /** The body to store for the JSON in {@code json[offset, offset + length)}: its gzip bytes if smaller, else the JSON. */
+    public static byte[] body(byte[] json, int offset, int length) {
+        int room = length - HEADER.length - TRAILER; // the deflated bytes must fit in less than the JSON
         if (room <= 0) {
-            return cachedDocument;
+            return Arrays.copyOfRange(json, offset, offset + length);
         }
-        byte[] stored = new byte[cachedDocument.length];
-        System.arraycopy(cachedDocument, 0, stored, 0, bodyOffset);
-        System.arraycopy(HEADER, 0, stored, bodyOffset, HEADER.length);
-        int deflatedOffset = bodyOffset + HEADER.length;
-        Deflater deflater = DEFLATERS.poll();
-        if (deflater == null) {
-            deflater = new Deflater(LEVEL, true);
-        }
+        byte[] stored = new byte[length];
+        System.arraycopy(HEADER, 0, stored, 0, HEADER.length);
+        Deflater deflater = borrowDeflater();
         int deflated;
         try {
-            deflater.setInput(cachedDocument, bodyOffset, jsonLength);
+            deflater.setInput(json, offset, length);
             deflater.finish();
-            deflated = deflater.deflate(stored, deflatedOffset, room);
+            deflated = deflater.deflate(stored, HEADER.length, room);
             if (!deflater.finished() || deflated == room) { // not smaller than the JSON: gzip does not pay
-                return cachedDocument;
+                return Arrays.copyOfRange(json, offset, offset + length);
             }
         } finally {
-            deflater.reset();
-            if (!DEFLATERS.offer(deflater)) {
-                deflater.end();
-            }
+            giveBack(deflater);
         }
         CRC32 crc = new CRC32();
-        crc.update(cachedDocument, bodyOffset, jsonLength);
-        int trailer = deflatedOffset + deflated;
+        crc.update(json, offset, length);
+        int trailer = HEADER.length + deflated;
         writeInt(stored, trailer, (int) crc.getValue());
-        writeInt(stored, trailer + 4, jsonLength);
+        writeInt(stored, trailer + 4, length);
         return Arrays.copyOf(stored, trailer + TRAILER);
     }
 
-    /** Whether the body that starts at {@code bodyOffset} is gzip bytes rather than JSON. */
-    public static boolean compressed(byte[] value, int bodyOffset) {
-        return value.length - bodyOffset > HEADER.length + TRAILER && value[bodyOffset] == HEADER[0] && value[bodyOffset + 1] == HEADER[1];
+    /** Whether the body in {@code [from, to)} is gzip bytes rather than JSON. */
+    public static boolean compressed(byte[] value, int from, int to) {
+        return to - from > HEADER.length + TRAILER && value[from] == HEADER[0] && value[from + 1] == HEADER[1];
     }
 
     /**
-     * The value as {@code cached_document} made it: the ETag line and the JSON, inflated if it was
-     * compressed (a new array), else the value itself.
+     * The JSON of the body in {@code [from, to)}, inflated if it is compressed (a new array).
      *
-     * @throws ZipException if the compressed body is not what {@link #encode} writes (a corrupt value)
+     * @throws ZipException if the compressed body is not what {@link #body} writes (a corrupt value)
      */
-    public static byte[] decode(byte[] value) throws ZipException {
-        int bodyOffset = bodyOffset(value);
-        if (!compressed(value, bodyOffset)) {
-            return value;
+    public static byte[] json(byte[] value, int from, int to) throws ZipException {
+        if (!compressed(value, from, to)) {
+            return Arrays.copyOfRange(value, from, to);
         }
-        try (Inflation json = inflate(value, bodyOffset, value.length - bodyOffset)) {
-            byte[] decoded = Arrays.copyOf(value, bodyOffset + json.length());
-            System.arraycopy(json.bytes(), 0, decoded, bodyOffset, json.length());
-            return decoded;
+        try (Inflation json = inflate(value, from, to - from)) {
+            return Arrays.copyOf(json.bytes(), json.length());
+        }
+    }
+
+    /**
+     * Raw deflate (no gzip framing: only this service reads it back) with a preset dictionary, for small
+     * values whose common text is known beforehand, such as the field names of list entries.
+     */
+    static byte[] deflate(byte[] input, byte[] dictionary) {
+        Deflater deflater = borrowDeflater();
+        try {
+            deflater.setDictionary(dictionary);
+            deflater.setInput(input);
+            deflater.finish();
+            byte[] output = new byte[input.length + 64];
+            int length = 0;
+            while (!deflater.finished()) {
+                if (length == output.length) {
+                    output = Arrays.copyOf(output, output.length * 2);
+                }
+                length += deflater.deflate(output, length, output.length - length);
+            }
+            return Arrays.copyOf(output, length);
+        } finally {
+            giveBack(deflater);
+        }
+    }
+
+    private static Deflater borrowDeflater() {
+        Deflater deflater = DEFLATERS.poll();
+        return deflater != null ? deflater : new Deflater(LEVEL, true);
+    }
+
+    private static void giveBack(Deflater deflater) {
+        deflater.reset();
+        if (!DEFLATERS.offer(deflater)) {
+            deflater.end();
         }
     }
 
@@ -99,13 +121,10 @@ public final class StoredDocument {
      * {@link Inflation#length()} and closes it, which gives the buffer back for the next document. A pool
      * rather than one per thread: requests run on virtual threads, one per request.
      *
-     * @throws ZipException if the body is not what {@link #encode} writes (a corrupt value)
+     * @throws ZipException if the body is not what {@link #body} writes (a corrupt value)
      */
     public static Inflation inflate(byte[] value, int offset, int length) throws ZipException {
-        Inflation inflation = INFLATIONS.poll();
-        if (inflation == null) {
-            inflation = new Inflation();
-        }
+        Inflation inflation = borrowInflation();
         try {
             inflation.inflate(value, offset, length);
             return inflation;
@@ -115,14 +134,26 @@ public final class StoredDocument {
         }
     }
 
-    /** After the ETag line; 0 for an empty value. */
-    private static int bodyOffset(byte[] value) {
-        for (int i = 0; i < value.length; i++) {
-            if (value[i] == '\n') {
-                return i + 1;
-            }
+    /**
+     * Inflates what {@link #deflate(byte[], byte[])} made with the same dictionary into a pooled buffer,
+     * as {@link #inflate(byte[], int, int)} does.
+     *
+     * @throws ZipException if the bytes are not a complete deflate stream
+     */
+    public static Inflation inflate(byte[] value, int offset, int length, byte[] dictionary) throws ZipException {
+        Inflation inflation = borrowInflation();
+        try {
+            inflation.inflateRaw(value, offset, length, dictionary);
+            return inflation;
+        } catch (ZipException e) {
+            inflation.close();
+            throw e;
         }
-        return value.length;
+    }
+
+    private static Inflation borrowInflation() {
+        Inflation inflation = INFLATIONS.poll();
+        return inflation != null ? inflation : new Inflation();
     }
 
     private static void writeInt(byte[] bytes, int at, int value) {
@@ -194,6 +225,30 @@ public final class StoredDocument {
             if (!inflater.finished() || inflater.getRemaining() != 0 || length != expectedLength
                     || crc.getValue() != readUnsignedInt(value, trailer)) {
                 throw new ZipException("the inflated body does not match its gzip trailer");
+            }
+        }
+
+        private void inflateRaw(byte[] value, int offset, int rawLength, byte[] dictionary) throws ZipException {
+            inflater.reset();
+            inflater.setDictionary(dictionary);
+            inflater.setInput(value, offset, rawLength);
+            length = 0;
+            try {
+                while (!inflater.finished() && length < MAX_KEPT_BUFFER) {
+                    if (length == buffer.length) {
+                        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                    }
+                    int inflated = inflater.inflate(buffer, length, buffer.length - length);
+                    if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        break;
+                    }
+                    length += inflated;
+                }
+            } catch (DataFormatException e) {
+                throw new ZipException("corrupt deflate data: " + e.getMessage());
+            }
+            if (!inflater.finished() || inflater.getRemaining() != 0) {
+                throw new ZipException("not one complete deflate stream");
             }
         }
 

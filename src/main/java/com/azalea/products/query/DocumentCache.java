@@ -1,19 +1,22 @@
 package com.azalea.products.query;
 
 import com.azalea.products.system.ByteRedisConnection;
+import com.azalea.products.projection.ListEntry;
 import com.azalea.products.projection.ListIndex;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
 import java.nio.charset.StandardCharsets;
-import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
 /**
  * The read path's Redis: one shared connection; a document GET is a single command that returns the
- * stored bytes, a list page a single script call that returns the page.
+ * stored bytes of the product's documents, a list page a single script call that returns the page.
  */
 @Component
 class DocumentCache extends ByteRedisConnection {
@@ -22,22 +25,16 @@ class DocumentCache extends ByteRedisConnection {
     static final Duration ABSENT_LIFETIME = Duration.ofMinutes(5);
 
     /**
-     * KEYS[1] the set of listed ids ({@link ListIndex}), ARGV[1] and ARGV[2] the first and last rank
-     * of the page (rank 0 is the marker), ARGV[3] the prefix of the entries' keys.
+     * KEYS[1] the list index ({@link ListIndex}), ARGV[1] and ARGV[2] the first and last rank of the
+     * page among the entries, from 1: the entries follow the marker, which follows the tombstones. The
+     * page starts with the marker that vouches for it; without it (the index incomplete) it is empty.
      */
     private static final String LIST_PAGE = """
-            if redis.call('ZRANGE', KEYS[1], 0, 0)[1] ~= 'complete' then return '' end
-            local ids = redis.call('ZRANGE', KEYS[1], ARGV[1], ARGV[2])
-            if #ids == 0 then return '[]' end
-            local keys = {}
-            for i, id in ipairs(ids) do keys[i] = ARGV[3] .. id end
-            local entries = redis.call('MGET', unpack(keys))
-            for i, entry in ipairs(entries) do
-              local newline = entry and string.find(entry, '\\n', 1, true)
-              if not newline or newline == #entry then return '' end
-              entries[i] = string.sub(entry, newline + 1)
-            end
-            return '[' .. table.concat(entries, ', ') .. ']'
+            local marker = redis.call('ZRANK', KEYS[1], 'complete')
+            if not marker then return {} end
+            local page = redis.call('ZRANGE', KEYS[1], marker + ARGV[1], marker + ARGV[2])
+            table.insert(page, 1, 'complete')
+            return page
             """;
 
     private final Duration timeout;
@@ -49,21 +46,23 @@ class DocumentCache extends ByteRedisConnection {
     }
 
     byte[] get(byte[] key) {
-        return connection().sync().get(key);
+        return sync().get(key);
     }
 
     /**
-     * One command: the entries of ranks {@code first} to {@code last} of the list index, as the JSON
-     * array the API returns; an empty value when the index cannot answer (not complete, an entry missing).
+     * One command: the members of ranks {@code first} to {@code last} of the list index ({@link ListEntry});
+     * null when the index cannot answer (not complete).
      */
-    byte[] listPage(long first, long last) {
-        byte[][] keys = {ListIndex.IDS};
-        byte[][] args = {ascii(first), ascii(last), ascii(ListIndex.ENTRY_PREFIX)};
+    List<byte[]> listPage(long first, long last) {
+        byte[][] keys = {ListIndex.ENTRIES};
+        byte[][] args = {ascii(first), ascii(last)};
+        List<byte[]> page;
         try {
-            return connection().sync().evalsha(listPageDigest, ScriptOutputType.VALUE, keys, args);
+            page = sync().evalsha(listPageDigest, ScriptOutputType.MULTI, keys, args);
         } catch (RedisNoScriptException e) { // Redis restarted or its scripts flushed: EVAL loads it again
-            return connection().sync().eval(LIST_PAGE, ScriptOutputType.VALUE, keys, args);
+            page = sync().eval(LIST_PAGE, ScriptOutputType.MULTI, keys, args);
         }
+        return page.isEmpty() ? null : page.subList(1, page.size());
     }
 
     private static byte[] ascii(Object value) {
@@ -76,13 +75,13 @@ class DocumentCache extends ByteRedisConnection {
      */
     void refill(byte[] key, byte[] value) {
         SetArgs args = value.length == 0 ? SetArgs.Builder.nx().ex(ABSENT_LIFETIME) : SetArgs.Builder.nx();
-        connection().sync().set(key, value, args);
+        sync().set(key, value, args);
     }
 
     /** Shorter than the client's default: a read has the read table to fall back on. */
     @Override
-    protected void configure(StatefulRedisConnection<byte[], byte[]> connection) {
+    protected void configure(StatefulConnection<byte[], byte[]> connection, RedisClusterCommands<byte[], byte[]> sync) {
         connection.setTimeout(timeout);
-        listPageDigest = connection.sync().digest(LIST_PAGE); // computed here, not sent
+        listPageDigest = sync.digest(LIST_PAGE); // computed here, not sent
     }
 }

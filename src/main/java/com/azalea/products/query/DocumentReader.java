@@ -1,7 +1,8 @@
 package com.azalea.products.query;
 
 import com.azalea.products.projection.Document;
-import com.azalea.products.projection.StoredDocument;
+import com.azalea.products.projection.ListEntry;
+import com.azalea.products.projection.StoredProduct;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
@@ -10,7 +11,11 @@ import io.lettuce.core.RedisException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.ZipException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -21,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a document: one Redis GET; on a miss, one primary-key read of {@code product_documents} and a
- * refill. Concurrent misses of one key share a single read and refill. When Redis keeps failing, a
+ * Reads a document: one Redis GET of its product's stored documents ({@link StoredProduct}); on a miss,
+ * one primary-key read of {@code product_documents} and a refill of all of them. Concurrent misses of
+ * one product share a single read and refill. When Redis keeps failing, a
  * circuit breaker sends reads straight to the read table (no wait per request) and lets a few reads
  * try Redis again every {@code azalea.read.redis-retry-after}.
  */
@@ -31,16 +37,12 @@ class DocumentReader {
 
     private static final Logger log = LoggerFactory.getLogger(DocumentReader.class);
 
-    private record Key(Document document, long productId) {
-        byte[] redisKey() {
-            return document.key(productId);
-        }
-    }
+    private static final byte[] ENTRY_SEPARATOR = {',', ' '};
 
     private final DocumentCache cache;
     private final JdbcClient jdbc;
     private final CircuitBreaker redis;
-    private final ConcurrentMap<Key, CompletableFuture<CachedDocument>> refills = new ConcurrentHashMap<>();
+    private final ConcurrentMap<Long, CompletableFuture<byte[]>> refills = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
     private final Counter bypasses;
@@ -75,72 +77,109 @@ class DocumentReader {
     }
 
     CachedDocument read(Document document, long productId) {
-        Key key = new Key(document, productId);
         byte[] cached;
         try {
-            cached = redis.executeSupplier(() -> cache.get(key.redisKey()));
+            cached = redis.executeSupplier(() -> cache.get(StoredProduct.key(productId)));
         } catch (CallNotPermittedException | RedisException e) {
             bypasses.increment();
-            return CachedDocument.of(readTable(key));
+            return fromTable(document, productId);
         }
         if (cached != null) {
             hits.increment();
-            return CachedDocument.of(cached);
+        } else {
+            misses.increment();
+            cached = refill(productId);
         }
-        misses.increment();
-        return refill(key);
+        try {
+            return CachedDocument.in(cached, document);
+        } catch (IllegalArgumentException e) {
+            // a damaged value in Redis (verify finds it, --repair replaces it): the read table answers meanwhile
+            log.warn("the cached documents of product {} are damaged ({}): answered from the read table", productId, e.getMessage());
+            return fromTable(document, productId);
+        }
     }
 
-    private CachedDocument refill(Key key) {
-        CompletableFuture<CachedDocument> mine = new CompletableFuture<>();
-        CompletableFuture<CachedDocument> running = refills.putIfAbsent(key, mine);
+    private byte[] refill(long productId) {
+        CompletableFuture<byte[]> mine = new CompletableFuture<>();
+        CompletableFuture<byte[]> running = refills.putIfAbsent(productId, mine);
         if (running != null) {
             return running.join();
         }
         try {
+            byte[] key = StoredProduct.key(productId);
             // A refill that finished between our miss and now has stored the value: no second read.
-            byte[] stored = tryRedis(() -> cache.get(key.redisKey()));
+            byte[] stored = tryRedis(() -> cache.get(key));
             // stored as the projection stores it, so the refill writes the same bytes
-            byte[] value = stored != null ? stored : StoredDocument.encode(readTable(key));
+            byte[] value = stored != null ? stored : readProduct(productId);
             if (stored == null) {
-                tryRedisWrite(() -> cache.refill(key.redisKey(), value));
+                tryRedisWrite(() -> cache.refill(key, value));
             }
-            CachedDocument document = CachedDocument.of(value);
-            mine.complete(document);
-            return document;
+            mine.complete(value);
+            return value;
         } catch (RuntimeException e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {
-            refills.remove(key, mine);
+            refills.remove(productId, mine);
         }
     }
 
     /**
      * A list page from the list index in Redis: the JSON array, an empty value when the index cannot
-     * answer, null when Redis is failing.
+     * answer (incomplete, or an entry damaged), null when Redis is failing.
      */
     byte[] listPage(ListPage page) {
         // ranks are 1-based (the marker is rank 0); an offset past any catalog stays a plain integer for Redis
         long first = Math.min(page.offset(), 1L << 50) + 1;
-        return tryRedis(() -> cache.listPage(first, first + page.count() - 1));
-    }
-
-    /** The document as the read table holds it, plain: for a cached value that cannot be used. */
-    CachedDocument fromTable(Document document, long productId) {
-        return CachedDocument.of(readTable(new Key(document, productId)));
+        Optional<List<byte[]>> index = tryRedis(() -> Optional.ofNullable(cache.listPage(first, first + page.count() - 1)));
+        if (index == null) {
+            return null;
+        }
+        if (index.isEmpty()) {
+            return new byte[0];
+        }
+        List<byte[]> members = index.get();
+        ByteArrayOutputStream json = new ByteArrayOutputStream(members.size() * 420 + 2);
+        json.write('[');
+        try {
+            for (byte[] member : members) {
+                if (json.size() > 1) {
+                    json.writeBytes(ENTRY_SEPARATOR);
+                }
+                ListEntry.appendJson(member, json);
+            }
+        } catch (ZipException e) {
+            log.warn("a damaged entry in the list index ({}): the page is read from the read table", e.getMessage());
+            return new byte[0];
+        }
+        json.write(']');
+        return json.toByteArray();
     }
 
     /**
-     * The document as the read table holds it (a tombstone for a deleted product); an empty value when
-     * there is no row. Not compressed: while Redis is failing, a read would pay for it and keep nothing.
+     * The document as the read table holds it (a tombstone for a deleted product), plain: for a cached
+     * value that cannot be used, and while Redis is failing, when a read would pay for compressing and
+     * keep nothing. No row gives an absent document.
      */
-    private byte[] readTable(Key key) {
-        return jdbc.sql("SELECT cached_document(version, " + key.document().column() + ") FROM product_documents WHERE product_id = ?")
-                .param(key.productId())
+    CachedDocument fromTable(Document document, long productId) {
+        return jdbc.sql("SELECT cached_document(version, " + document.column() + ") FROM product_documents WHERE product_id = ?")
+                .param(productId)
                 .query(String.class)
                 .optional()
-                .map(text -> text.getBytes(StandardCharsets.UTF_8))
+                .map(text -> CachedDocument.of(text.getBytes(StandardCharsets.UTF_8)))
+                .orElse(CachedDocument.ABSENT);
+    }
+
+    /** The product's documents from the read table, stored as the projection stores them; an empty value when there is no row. */
+    private byte[] readProduct(long productId) {
+        return jdbc.sql("""
+                SELECT version, cached_document(version, product) AS product, cached_document(version, styles) AS styles,
+                       cached_document(version, related) AS related
+                FROM product_documents WHERE product_id = ?
+                """)
+                .param(productId)
+                .query((rs, row) -> StoredProduct.encode(rs.getLong("version"), rs.getBytes("product"), rs.getBytes("styles"), rs.getBytes("related")))
+                .optional()
                 .orElse(new byte[0]);
     }
 

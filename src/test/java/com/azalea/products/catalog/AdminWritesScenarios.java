@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.azalea.products.projection.Document;
+import com.azalea.products.projection.StoredProduct;
 import com.azalea.products.projection.Projector;
 import com.azalea.products.support.RedisBytes;
 import java.net.http.HttpResponse;
@@ -198,9 +199,12 @@ abstract class AdminWritesScenarios {
         // reprojecting the older state (a late or duplicate event) must leave it, in the table and in Redis.
         jdbc.sql("UPDATE product_documents SET version = version + 10, product = product || '{\"name\": \"Newer\"}' WHERE product_id = ?")
                 .param(product).update();
-        String newer = jdbc.sql("SELECT cached_document(version, product) FROM product_documents WHERE product_id = ?").param(product)
-                .query(String.class).single();
-        redis.opsForValue().set("product:" + product, newer);
+        byte[] newer = jdbc.sql("""
+                SELECT version, cached_document(version, product), cached_document(version, styles), cached_document(version, related)
+                FROM product_documents WHERE product_id = ?
+                """).param(product)
+                .query((rs, row) -> StoredProduct.encode(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4))).single();
+        RedisBytes.set(redis, RedisBytes.key(product), newer);
         projector.project(product);
         projector.project(product);
         assertThat(client.getJson("/products/" + product).get("name").asString()).isEqualTo("Newer");
@@ -220,7 +224,8 @@ abstract class AdminWritesScenarios {
     private Map<String, String> cachedDocuments(long product) {
         Map<String, String> values = new java.util.LinkedHashMap<>();
         for (Document document : Document.values()) {
-            values.put(document.column(), RedisBytes.hex(redis, document.column() + ":" + product));
+            byte[] stored = RedisBytes.document(redis, product, document);
+            values.put(document.column(), stored == null ? null : java.util.HexFormat.of().formatHex(stored));
         }
         return values;
     }

@@ -44,7 +44,8 @@ class ListIndexTest {
             listIndex.refillInBackground(); // as a list read does; at most one attempt per 10 s
             return listIndex.complete();
         });
-        List<Long> listed = redis.opsForZSet().range("products:listed", 1, -1).stream().map(Long::valueOf).toList();
+        List<Long> listed = redis.opsForZSet().rangeByScoreWithScores("products:entries", 1, Double.MAX_VALUE).stream()
+                .map(entry -> entry.getScore().longValue()).toList();
         assertThat(listed).as("every product with documents, in id order")
                 .isEqualTo(jdbc.sql("SELECT product_id FROM product_documents WHERE summary IS NOT NULL ORDER BY product_id").query(Long.class).list());
     }

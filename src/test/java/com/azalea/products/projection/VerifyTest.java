@@ -10,6 +10,7 @@ import com.azalea.products.projection.Drift.State;
 import com.azalea.products.support.IntegrationTest;
 import com.azalea.products.support.RedisBytes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,8 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class VerifyTest {
 
     private static final long UNKNOWN_PRODUCT = 9_000_000;
-    /** What Redis holds for a product: three documents, its list entry, and whether it is listed. */
-    private static final int VALUES_PER_PRODUCT = 5;
+    /** What Redis holds for a product: three documents and its list entry (or tombstone). */
+    private static final int VALUES_PER_PRODUCT = 4;
 
     @Autowired
     CatalogIngest ingest;
@@ -73,8 +74,9 @@ class VerifyTest {
         jdbc.sql("DELETE FROM product_documents WHERE product_id = ?").param(ids.get(1)).update();
         jdbc.sql("INSERT INTO product_documents SELECT ?, version, summary, product, styles, related, projected_at FROM product_documents WHERE product_id = ?")
                 .param(UNKNOWN_PRODUCT).param(ids.get(2)).update();
-        redis.opsForValue().set("styles:" + ids.get(3), "\"1-0\"\n{}");
-        redis.delete("related:" + ids.get(4));
+        byte[] stored = RedisBytes.get(redis, RedisBytes.key(ids.get(3)));
+        RedisBytes.set(redis, RedisBytes.key(ids.get(3)), RedisBytes.withDocument(stored, Document.STYLES, RedisBytes.uncompressed("\"1-" + "0".repeat(32) + "\"\n{}")));
+        redis.delete(RedisBytes.key(ids.get(4))); // its three documents
         // a write that never reached the projection: the table and all three cached documents are stale
         jdbc.sql("UPDATE products SET name = 'Renamed', version = nextval('catalog_version') WHERE id = ?").param(ids.get(5)).update();
 
@@ -88,7 +90,7 @@ class VerifyTest {
         assertThat(table.get(State.EQUAL)).isEqualTo(products - 3);
         Drift cache = found.found().cache();
         assertThat(cache.get(State.DIFFERING)).isEqualTo(1 + 4);
-        assertThat(cache.get(State.MISSING)).isEqualTo(1);
+        assertThat(cache.get(State.MISSING)).isEqualTo(3);
         assertThat(cache.get(State.EXTRA)).isZero();
         assertThat(found.summary()).contains("DRIFT");
 
@@ -105,7 +107,7 @@ class VerifyTest {
     }
 
     @Test
-    void aDeletionNotYetProjectedIsDriftAndItsRepairLeavesATombstone() {
+    void aDeletionNotYetProjectedIsDriftAndItsRepairLeavesATombstone() throws Exception {
         // no other product links to it, so no other document changes with it
         long doomed = jdbc.sql("SELECT min(id) FROM products p WHERE NOT EXISTS (SELECT 1 FROM related r WHERE r.related_product_id = p.id)")
                 .query(Long.class).single();
@@ -115,27 +117,31 @@ class VerifyTest {
 
         assertThat(found.products()).isEqualTo(products - 1);
         assertThat(found.found().table().get(State.DIFFERING)).isEqualTo(1);
-        assertThat(found.found().cache().get(State.DIFFERING)).as("three documents, the entry, the listing").isEqualTo(5);
+        assertThat(found.found().cache().get(State.DIFFERING)).as("three documents and the list entry").isEqualTo(4);
         assertThat(verifier.verify(true).afterRepair().drifting()).isFalse();
         VerifyReport after = verifier.verify(false);
         assertThat(after.drifting()).isFalse();
         assertThat(after.found().table().get(State.EQUAL)).as("the products and the tombstone").isEqualTo(products);
         assertThat(after.found().cache().get(State.EQUAL)).isEqualTo(VALUES_PER_PRODUCT * products);
-        assertThat(redis.opsForValue().get("styles:" + doomed)).matches("\"[0-9]+-deleted\"\n");
+        assertThat(RedisBytes.document(redis, doomed, Document.STYLES)).as("a tombstone").isEmpty();
+        assertThat(new String(StoredProduct.cachedDocument(RedisBytes.get(redis, RedisBytes.key(doomed)), Document.STYLES), StandardCharsets.US_ASCII))
+                .matches("\"[0-9]+-deleted\"\n");
+        assertThat(redis.opsForZSet().rangeByScore("products:entries", -doomed, -doomed)).as("its tombstone in the list index")
+                .singleElement().satisfies(tombstone -> assertThat(tombstone).matches("[0-9]+:" + doomed));
     }
 
     @Test
     void aCompressedDocumentThatNoLongerInflatesIsDriftAndARepairRestoresIt() {
         long product = jdbc.sql("SELECT product_id FROM styles GROUP BY product_id ORDER BY count(*) DESC, product_id LIMIT 1")
                 .query(Long.class).single();
-        String key = "styles:" + product;
+        String key = RedisBytes.key(product);
         byte[] projected = RedisBytes.get(redis, key);
-        int body = indexOf(projected, (byte) '\n') + 1;
-        assertThat(projected[body]).as("gzip's magic bytes").isEqualTo((byte) 0x1f);
-        assertThat(projected[body + 1]).isEqualTo((byte) 0x8b);
-        byte[] corrupted = projected.clone();
-        corrupted[(body + corrupted.length) / 2] ^= (byte) 0xff; // in the deflate data
-        RedisBytes.set(redis, key, corrupted);
+        byte[] styles = RedisBytes.document(projected, Document.STYLES);
+        int body = 16; // after the digest
+        assertThat(styles[body]).as("gzip's magic bytes").isEqualTo((byte) 0x1f);
+        assertThat(styles[body + 1]).isEqualTo((byte) 0x8b);
+        styles[(body + styles.length) / 2] ^= (byte) 0xff; // in the deflate data
+        RedisBytes.set(redis, key, RedisBytes.withDocument(projected, Document.STYLES, styles));
 
         VerifyReport found = verifier.verify(false);
 
@@ -145,23 +151,15 @@ class VerifyTest {
         assertThat(RedisBytes.get(redis, key)).isEqualTo(projected);
     }
 
-    private static int indexOf(byte[] bytes, byte wanted) {
-        int at = 0;
-        while (bytes[at] != wanted) {
-            at++;
-        }
-        return at;
-    }
-
     @Test
     void aDocumentMissingFromRedisIsNotDriftButIsRefilledByARepair() {
-        redis.delete("styles:" + ids.get(0));
+        redis.delete(RedisBytes.key(ids.get(0)));
 
         VerifyReport found = verifier.verify(false);
-        assertThat(found.found().cache().get(State.MISSING)).isEqualTo(1);
+        assertThat(found.found().cache().get(State.MISSING)).isEqualTo(3);
         assertThat(found.drifting()).isFalse();
 
         verifier.verify(true);
-        assertThat(redis.hasKey("styles:" + ids.get(0))).isTrue();
+        assertThat(redis.hasKey(RedisBytes.key(ids.get(0)))).isTrue();
     }
 }

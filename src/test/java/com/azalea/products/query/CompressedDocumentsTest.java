@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.azalea.products.projection.Projector;
 import com.azalea.products.projection.ReadModelVerifier;
 import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.projection.Document;
 import com.azalea.products.support.RedisBytes;
 import com.azalea.products.support.TestCatalog;
 import java.io.ByteArrayInputStream;
@@ -80,7 +81,7 @@ class CompressedDocumentsTest {
         assertThat(gzip.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(gzip.body().length).as("smaller than the JSON").isLessThan(identity.body().length);
         assertThat(inflate(gzip.body())).isEqualTo(identity.body());
-        assertThat(gzip.body()).as("the stored bytes, as they are").isEqualTo(storedBody("styles:" + product));
+        assertThat(gzip.body()).as("the stored bytes, as they are").isEqualTo(storedBody(Document.STYLES));
         for (HttpResponse<byte[]> response : List.of(identity, gzip)) {
             assertThat(response.headers().allValues("Vary")).contains("Accept-Encoding");
             assertThat(response.headers().firstValueAsLong("Content-Length")).hasValue(response.body().length);
@@ -118,7 +119,7 @@ class CompressedDocumentsTest {
 
         assertThat(gzip.statusCode()).isEqualTo(200);
         assertThat(gzip.headers().firstValue("Content-Encoding")).isEmpty();
-        assertThat(gzip.body()).isEqualTo(identity.body()).isEqualTo(storedBody("related:" + product));
+        assertThat(gzip.body()).isEqualTo(identity.body()).isEqualTo(storedBody(Document.RELATED));
         assertThat(json.readTree(gzip.body()).isArray()).isTrue();
         assertThat(gzip.headers().firstValue("ETag")).isEqualTo(identity.headers().firstValue("ETag"));
         assertThat(gzip.headers().allValues("Vary")).contains("Accept-Encoding");
@@ -174,12 +175,12 @@ class CompressedDocumentsTest {
 
     @Test
     void redisHoldsStylesCompressedAndRelatedAsJsonAndARefillStoresTheSameBytes() throws Exception {
-        String styles = "styles:" + product;
-        String related = "related:" + product;
-        byte[] projected = RedisBytes.get(redis, styles);
-        assertThat(storedBody(styles)).startsWith(0x1f, 0x8b);
-        assertThat(inflate(storedBody(styles))).isEqualTo(tableBody("styles"));
-        assertThat(storedBody(related)).isEqualTo(tableBody("related")).startsWith('[');
+        String key = RedisBytes.key(product);
+        byte[] projected = RedisBytes.get(redis, key);
+        assertThat(storedBody(Document.STYLES)).startsWith(0x1f, 0x8b);
+        assertThat(inflate(storedBody(Document.STYLES))).isEqualTo(tableBody("styles"));
+        assertThat(inflate(storedBody(Document.PRODUCT))).isEqualTo(tableBody("product"));
+        assertThat(storedBody(Document.RELATED)).isEqualTo(tableBody("related")).startsWith('[');
 
         redis.execute((RedisCallback<Void>) connection -> {
             connection.serverCommands().flushDb();
@@ -188,25 +189,25 @@ class CompressedDocumentsTest {
         assertThat(get("/products/" + product + "/styles", GZIP).headers().firstValue("Content-Encoding"))
                 .as("a miss read from the table is sent compressed too").hasValue(GZIP);
 
-        assertThat(RedisBytes.get(redis, styles)).as("the refill").isEqualTo(projected);
+        assertThat(RedisBytes.get(redis, key)).as("the refill").isEqualTo(projected);
         projector.project(product);
-        assertThat(RedisBytes.get(redis, styles)).as("a reprojection").isEqualTo(projected);
+        assertThat(RedisBytes.get(redis, key)).as("a reprojection").isEqualTo(projected);
     }
 
     /** Values stored before documents were compressed stay valid: no migration. */
     @Test
     void aDocumentStoredAsJsonIsStillServedAndIsNoDrift() throws Exception {
-        String key = "product:" + product;
+        String key = RedisBytes.key(product);
         byte[] projected = RedisBytes.get(redis, key);
-        byte[] plain = jdbc.sql("SELECT cached_document(version, product) FROM product_documents WHERE product_id = ?").param(product)
-                .query(String.class).single().getBytes(StandardCharsets.UTF_8);
-        assertThat(projected).as("compressed by the projection").isNotEqualTo(plain);
-        RedisBytes.set(redis, key, plain);
+        byte[] plain = RedisBytes.uncompressed(jdbc.sql("SELECT cached_document(version, product) FROM product_documents WHERE product_id = ?")
+                .param(product).query(String.class).single());
+        assertThat(RedisBytes.document(projected, Document.PRODUCT)).as("compressed by the projection").isNotEqualTo(plain);
+        RedisBytes.set(redis, key, RedisBytes.withDocument(projected, Document.PRODUCT, plain));
         try {
             HttpResponse<byte[]> gzip = get("/products/" + product, GZIP);
             assertThat(gzip.statusCode()).isEqualTo(200);
             assertThat(gzip.headers().firstValue("Content-Encoding")).isEmpty();
-            assertThat(gzip.body()).isEqualTo(inflate(storedBody(projected)));
+            assertThat(gzip.body()).isEqualTo(inflate(storedBody(RedisBytes.document(projected, Document.PRODUCT))));
             assertThat(verifier.verify(false).drifting()).isFalse();
         } finally {
             RedisBytes.set(redis, key, projected);
@@ -216,11 +217,11 @@ class CompressedDocumentsTest {
     /** A damaged value is drift for verify to repair; meanwhile a client that needs it inflated gets the read table's JSON, not a 500. */
     @Test
     void aCompressedValueThatDoesNotInflateIsAnsweredFromTheReadTable() throws Exception {
-        String key = "styles:" + product;
+        String key = RedisBytes.key(product);
         byte[] projected = RedisBytes.get(redis, key);
-        byte[] damaged = projected.clone();
+        byte[] damaged = RedisBytes.document(projected, Document.STYLES);
         damaged[damaged.length - 12] ^= 0x55; // inside the deflate stream, before the trailer
-        RedisBytes.set(redis, key, damaged);
+        RedisBytes.set(redis, key, RedisBytes.withDocument(projected, Document.STYLES, damaged));
         try {
             HttpResponse<byte[]> identity = get("/products/" + product + "/styles", null);
             assertThat(identity.statusCode()).isEqualTo(200);
@@ -235,17 +236,13 @@ class CompressedDocumentsTest {
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    /** The value's body: the bytes after the ETag line. */
-    private byte[] storedBody(String key) {
-        return storedBody(RedisBytes.get(redis, key));
+    /** The stored document's body: the bytes after its digest. */
+    private byte[] storedBody(Document document) {
+        return storedBody(RedisBytes.document(redis, product, document));
     }
 
-    private static byte[] storedBody(byte[] value) {
-        int newline = 0;
-        while (value[newline] != '\n') {
-            newline++;
-        }
-        return Arrays.copyOfRange(value, newline + 1, value.length);
+    private static byte[] storedBody(byte[] storedDocument) {
+        return RedisBytes.body(storedDocument);
     }
 
     /** Inflated by the JDK's own gzip reader; JSON as it is. */

@@ -1,14 +1,26 @@
 package com.azalea.products.support;
 
+import com.azalea.products.projection.Document;
+import com.azalea.products.projection.StoredProduct;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.HexFormat;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
-/** Redis values as the bytes they are: a stored document's body may be gzip, which a String would mangle. */
+/**
+ * Redis values as the bytes they are: a stored document's body may be gzip, which a String would mangle.
+ * A product's documents share one value ({@link StoredProduct}); these helpers cut one out or swap one in.
+ */
 public final class RedisBytes {
 
     private RedisBytes() {
+    }
+
+    /** The key of a product's stored documents. */
+    public static String key(long productId) {
+        return new String(StoredProduct.key(productId), StandardCharsets.US_ASCII);
     }
 
     /** @return the value, or null when the key is absent */
@@ -24,5 +36,55 @@ public final class RedisBytes {
     public static String hex(StringRedisTemplate redis, String key) {
         byte[] value = get(redis, key);
         return value == null ? null : HexFormat.of().formatHex(value);
+    }
+
+    /** One document of a product as Redis stores it (digest, body); null when the product's key is absent. */
+    public static byte[] document(StringRedisTemplate redis, long productId, Document document) {
+        byte[] value = get(redis, key(productId));
+        return value == null ? null : document(value, document);
+    }
+
+    public static byte[] document(byte[] storedProduct, Document document) {
+        StoredProduct.Slice slice = StoredProduct.slice(storedProduct, document);
+        return Arrays.copyOfRange(storedProduct, slice.from(), slice.to());
+    }
+
+    /** A document's body as stored: after the 16 bytes of its digest. */
+    public static byte[] body(byte[] storedDocument) {
+        return Arrays.copyOfRange(storedDocument, 16, storedDocument.length);
+    }
+
+    /** A document in its stored form but not compressed, from {@code cached_document}'s value: the digest, the JSON. */
+    public static byte[] uncompressed(String cachedDocument) {
+        int newline = cachedDocument.indexOf('\n');
+        byte[] digest = HexFormat.of().parseHex(cachedDocument.substring(newline - 33, newline - 1));
+        byte[] json = cachedDocument.substring(newline + 1).getBytes(StandardCharsets.UTF_8);
+        byte[] stored = Arrays.copyOf(digest, digest.length + json.length);
+        System.arraycopy(json, 0, stored, digest.length, json.length);
+        return stored;
+    }
+
+    /** The stored value with one document replaced by other bytes (in its stored form), its header adjusted. */
+    public static byte[] withDocument(byte[] storedProduct, Document replaced, byte[] replacement) {
+        String version = new String(storedProduct, 0, indexOf(storedProduct, (byte) ' '), StandardCharsets.US_ASCII);
+        byte[][] documents = new byte[Document.values().length][];
+        StringBuilder header = new StringBuilder(version);
+        for (Document document : Document.values()) {
+            documents[document.ordinal()] = document == replaced ? replacement : document(storedProduct, document);
+            header.append(' ').append(documents[document.ordinal()].length);
+        }
+        ByteArrayOutputStream value = new ByteArrayOutputStream();
+        value.writeBytes(header.append('\n').toString().getBytes(StandardCharsets.US_ASCII));
+        Arrays.stream(documents).forEach(value::writeBytes);
+        return value.toByteArray();
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
     }
 }

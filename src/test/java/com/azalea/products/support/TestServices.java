@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.test.context.DynamicPropertyRegistrar;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.containers.GenericContainer;
@@ -17,6 +18,10 @@ import org.testcontainers.postgresql.PostgreSQLContainer;
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestServices {
+
+    /** Set to {@link #ON_CLUSTER} (see {@link OnRedisCluster}), the context uses the tests' Redis Cluster instead of a single Redis. */
+    public static final String REDIS = "azalea.test.redis";
+    public static final String ON_CLUSTER = "cluster";
 
     static final boolean DOCKER = DockerClientFactory.instance().isDockerAvailable();
 
@@ -96,9 +101,13 @@ public class TestServices {
     }
 
     @Bean
-    DynamicPropertyRegistrar serviceProperties() {
+    DynamicPropertyRegistrar serviceProperties(Environment environment) {
         prepare();
+        boolean cluster = ON_CLUSTER.equals(environment.getProperty(REDIS));
         return registry -> {
+            if (cluster) { // wins over host and port (Spring Boot)
+                registry.add("spring.data.redis.cluster.nodes", RedisCluster::nodes);
+            }
             registry.add("spring.datasource.url", TestServices::serviceJdbcUrl);
             if (DOCKER) {
                 registry.add("spring.datasource.username", Containers.POSTGRES::getUsername);
