@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.azalea.products.catalog.AdminClient;
-import com.azalea.products.support.RedisBytes;
 import com.azalea.products.support.ApiContract;
 import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.RedisBytes;
 import com.azalea.products.support.TcpGate;
 import com.azalea.products.support.TestCatalog;
 import com.azalea.products.support.TestServices;

@@ -3,13 +3,13 @@ package com.azalea.products;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.azalea.products.projection.Document;
 import com.azalea.products.projection.ReadModelVerifier;
 import com.azalea.products.support.IntegrationTest;
+import com.azalea.products.support.RedisBytes;
 import com.azalea.products.support.ServiceProcess;
 import com.azalea.products.support.TcpGate;
 import com.azalea.products.support.TestCatalog;
-import com.azalea.products.projection.Document;
-import com.azalea.products.support.RedisBytes;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,8 +1,9 @@
 package com.azalea.products.projection;
 
-import java.nio.charset.StandardCharsets;
-
-/** The documents of a product that a GET returns whole: its read-table column and its Redis key. */
+/**
+ * The documents of a product that a GET returns whole, in the order {@link StoredProduct} stores them:
+ * each is a column of {@code product_documents}.
+ */
 public enum Document {
     PRODUCT("product"),
     STYLES("styles"),
@@ -14,12 +15,8 @@ public enum Document {
         this.column = column;
     }
 
-    /** The column of {@code product_documents} that holds it; also the prefix of its Redis key. */
+    /** The column of {@code product_documents} that holds it. */
     public String column() {
         return column;
-    }
-
-    public byte[] key(long productId) {
-        return (column + ':' + productId).getBytes(StandardCharsets.US_ASCII);
     }
 }

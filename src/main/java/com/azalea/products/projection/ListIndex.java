@@ -1,9 +1,9 @@
 package com.azalea.products.projection;
 
 import com.azalea.products.system.ByteRedisConnection;
+import io.lettuce.core.Range;
 import io.lettuce.core.ScriptOutputType;
 import java.nio.charset.StandardCharsets;
-import io.lettuce.core.Range;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.azalea.products.projection;
 
+import com.azalea.products.projection.DocumentStatements.Ids;
 import java.util.Collection;
 import java.util.List;
-import com.azalea.products.projection.DocumentStatements.Ids;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;

@@ -1,14 +1,14 @@
 package com.azalea.products.query;
 
-import com.azalea.products.system.ByteRedisConnection;
 import com.azalea.products.projection.ListEntry;
 import com.azalea.products.projection.ListIndex;
+import com.azalea.products.system.ByteRedisConnection;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SetArgs;
-import java.nio.charset.StandardCharsets;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;

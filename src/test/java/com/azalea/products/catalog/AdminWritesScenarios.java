@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.azalea.products.projection.Document;
-import com.azalea.products.projection.StoredProduct;
 import com.azalea.products.projection.Projector;
+import com.azalea.products.projection.StoredProduct;
 import com.azalea.products.support.RedisBytes;
 import java.net.http.HttpResponse;
 import java.time.Duration;

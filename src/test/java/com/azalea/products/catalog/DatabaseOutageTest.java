@@ -3,10 +3,10 @@ package com.azalea.products.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.azalea.products.support.RedisBytes;
 import com.azalea.products.support.IntegrationTest;
-import com.azalea.products.support.TestCatalog;
+import com.azalea.products.support.RedisBytes;
 import com.azalea.products.support.TcpGate;
+import com.azalea.products.support.TestCatalog;
 import com.azalea.products.support.TestServices;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;

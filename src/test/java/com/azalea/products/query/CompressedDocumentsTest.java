@@ -2,10 +2,10 @@ package com.azalea.products.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.azalea.products.projection.Document;
 import com.azalea.products.projection.Projector;
 import com.azalea.products.projection.ReadModelVerifier;
 import com.azalea.products.support.IntegrationTest;
-import com.azalea.products.projection.Document;
 import com.azalea.products.support.RedisBytes;
 import com.azalea.products.support.TestCatalog;
 import java.io.ByteArrayInputStream;
