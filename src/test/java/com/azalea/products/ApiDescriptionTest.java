@@ -174,7 +174,7 @@ class ApiDescriptionTest {
     @Test
     void readsAndWritesThatNeedTheDatabaseWhileItIsOutOfReachGetTheDescribed503() {
         long uncached = ids.get(1);
-        redis.delete(RedisBytes.key(uncached));
+        RedisBytes.delete(redis, uncached);
         POSTGRES.cut();
         try {
             assertThat(described(client.get("/products/" + uncached)).statusCode()).isEqualTo(503);

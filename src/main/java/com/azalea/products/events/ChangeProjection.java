@@ -36,7 +36,8 @@ class ChangeProjection {
         if (earliest.isEmpty()) {
             return;
         }
-        projecting.record(() -> projector.project(earliest.keySet())); // one statement for the whole batch
+        Instant first = earliest.values().stream().min(Instant::compareTo).orElseThrow();
+        projecting.record(() -> projector.project(earliest.keySet(), first)); // one statement for the whole batch
         Instant visible = Instant.now();
         earliest.values().forEach(at -> lag.record(Duration.between(at, visible)));
     }

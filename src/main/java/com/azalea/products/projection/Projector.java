@@ -1,6 +1,7 @@
 package com.azalea.products.projection;
 
 import com.azalea.products.projection.DocumentStatements.Ids;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -44,12 +45,20 @@ public class Projector {
 
     /** @return how many products of the range exist (deleted ones are projected too, as tombstones) */
     public int project(long firstId, long lastId) {
-        return project(jdbc.sql(rangeStatement).param("first_id", firstId).param("last_id", lastId), false);
+        return project(jdbc.sql(rangeStatement).param("first_id", firstId).param("last_id", lastId), false, null);
     }
 
     /** One statement for all of them. @return how many of them exist */
     public int project(Collection<Long> productIds) {
-        return project(jdbc.sql(listStatement).param("ids", DocumentStatements.idList(productIds)), true);
+        return project(productIds, null);
+    }
+
+    /**
+     * As {@link #project(Collection)}, following admin writes of which the earliest was at
+     * {@code changedAt}: the instances that hear the announcement measure the lag to themselves from it.
+     */
+    public int project(Collection<Long> productIds, Instant changedAt) {
+        return project(jdbc.sql(listStatement).param("ids", DocumentStatements.idList(productIds)), true, changedAt);
     }
 
     /**
@@ -57,7 +66,7 @@ public class Projector {
      * the old version in the table, so the products still look stale and are projected again
      * ({@link StaleDocuments}), and Redis never keeps documents the table does not know.
      */
-    private int project(JdbcClient.StatementSpec statement, boolean keepOnePlan) {
+    private int project(JdbcClient.StatementSpec statement, boolean keepOnePlan, Instant changedAt) {
         Integer projected = transactions.execute(status -> {
             if (keepOnePlan) {
                 jdbc.sql(KEEP_ONE_PLAN).update();
@@ -74,7 +83,7 @@ public class Projector {
                         return new ProjectedProduct(rs.getLong("product_id"), version, documents, rs.getBytes("summary"));
                     })
                     .list();
-            mirror.write(products);
+            mirror.write(products, changedAt);
             return (int) products.stream().filter(ProjectedProduct::live).count();
         });
         return projected == null ? 0 : projected;

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Recomputes every product's documents from the write model ({@code projector/verify.sql}) and
- * compares them with the read table and with Redis (documents, list entries and, once the list index
- * is complete, who is listed), range by range; on request, reprojects every product found drifting
- * and checks those once more.
+ * compares them with the read table and with Redis (each product's stored documents, inflated, and
+ * its member of the list index: entry, tombstone or none), range by range; on request, reprojects
+ * every product found drifting and checks those once more.
  */
 @Service
 public class ReadModelVerifier {

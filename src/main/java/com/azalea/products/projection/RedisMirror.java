@@ -11,6 +11,7 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +24,9 @@ import org.springframework.stereotype.Component;
  * are all sent before any reply is awaited (pipelined; on a Redis Cluster, per node). Each script
  * touches one key. A value replaces the cached one only if it is not older (the version leads it), so
  * a late projection cannot undo a newer one; a deleted product's tombstones carry its deletion's
- * version the same way. A row the projection removed (its catalog replaced) leaves an empty value for a
- * day rather than no key, so a reader refilling from a stale row cannot bring it back: refills only
- * ever set absent keys.
+ * version the same way. A row the projection removed (its catalog replaced) leaves an empty value for
+ * a day rather than no key, so a reader refilling from a stale row cannot bring it back: refills only
+ * ever set absent keys. Each batch's products are then announced ({@link ChangeAnnouncements}).
  */
 @Component
 public class RedisMirror extends ByteRedisConnection {
@@ -55,6 +56,11 @@ public class RedisMirror extends ByteRedisConnection {
     }
 
     void write(List<ProjectedProduct> products) {
+        write(products, null);
+    }
+
+    /** @param changedAt the earliest admin write these products' projection follows, if it follows changes */
+    void write(List<ProjectedProduct> products, Instant changedAt) {
         // bounded batches: each must complete within the command timeout
         for (int from = 0; from < products.size(); from += BATCH_PRODUCTS) {
             List<ProjectedProduct> batch = products.subList(from, Math.min(products.size(), from + BATCH_PRODUCTS));
@@ -67,6 +73,16 @@ public class RedisMirror extends ByteRedisConnection {
                 sync().scriptLoad(ListIndex.PUT_ENTRY);
                 writeBatch(batch);
             }
+            announce(batch, changedAt);
+        }
+    }
+
+    /** After the documents are written, so that an instance that drops a product from its near cache reads the new ones. */
+    private void announce(List<ProjectedProduct> batch, Instant changedAt) {
+        List<Long> changed = batch.stream().filter(product -> product.removed() || product.documents() != null)
+                .map(ProjectedProduct::productId).toList();
+        if (!changed.isEmpty()) {
+            sync().publish(ChangeAnnouncements.CHANNEL, ChangeAnnouncements.changes(changed, changedAt));
         }
     }
 

@@ -26,9 +26,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads a document: one Redis GET of its product's stored documents ({@link StoredProduct}); on a miss,
- * one primary-key read of {@code product_documents} and a refill of all of them. Concurrent misses of
- * one product share a single read and refill. When Redis keeps failing, a
+ * Reads a document: from the near cache ({@link NearCache}) when it holds the product, else one Redis
+ * GET of its product's stored documents ({@link StoredProduct}); on a miss, one primary-key read of
+ * {@code product_documents} and a refill of all of them. Concurrent misses of one product share a
+ * single read and refill. When Redis keeps failing, a
  * circuit breaker sends reads straight to the read table (no wait per request) and lets a few reads
  * try Redis again every {@code azalea.read.redis-retry-after}.
  */
@@ -40,6 +41,7 @@ class DocumentReader {
     private static final byte[] ENTRY_SEPARATOR = {',', ' '};
 
     private final DocumentCache cache;
+    private final NearCache near;
     private final JdbcClient jdbc;
     private final CircuitBreaker redis;
     private final ConcurrentMap<Long, CompletableFuture<byte[]>> refills = new ConcurrentHashMap<>();
@@ -47,8 +49,9 @@ class DocumentReader {
     private final Counter misses;
     private final Counter bypasses;
 
-    DocumentReader(DocumentCache cache, JdbcClient jdbc, ReadProperties properties, MeterRegistry meters) {
+    DocumentReader(DocumentCache cache, NearCache near, JdbcClient jdbc, ReadProperties properties, MeterRegistry meters) {
         this.cache = cache;
+        this.near = near;
         this.jdbc = jdbc;
         this.redis = CircuitBreaker.of("redis", CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
@@ -61,6 +64,9 @@ class DocumentReader {
                 .permittedNumberOfCallsInHalfOpenState(5)
                 .build());
         redis.getEventPublisher().onStateTransition(event -> {
+            if (event.getStateTransition().getFromState() == State.CLOSED) {
+                near.clear(); // announcements may not get through either; the near cache is used again once Redis answers
+            }
             switch (event.getStateTransition()) {
                 case CLOSED_TO_OPEN -> log.warn("Redis is failing: reads go to the read table, Redis is tried again every {}",
                         properties.redisRetryAfter());
@@ -77,7 +83,12 @@ class DocumentReader {
     }
 
     CachedDocument read(Document document, long productId) {
-        byte[] cached;
+        boolean redisHealthy = redis.getState() == State.CLOSED;
+        byte[] cached = redisHealthy ? near.get(productId) : null;
+        if (cached != null) {
+            return slice(cached, document, productId);
+        }
+        long stamp = near.stamp();
         try {
             cached = redis.executeSupplier(() -> cache.get(StoredProduct.key(productId)));
         } catch (CallNotPermittedException | RedisException e) {
@@ -90,6 +101,13 @@ class DocumentReader {
             misses.increment();
             cached = refill(productId);
         }
+        if (redisHealthy) {
+            near.keep(productId, cached, stamp);
+        }
+        return slice(cached, document, productId);
+    }
+
+    private CachedDocument slice(byte[] cached, Document document, long productId) {
         try {
             return CachedDocument.in(cached, document);
         } catch (IllegalArgumentException e) {

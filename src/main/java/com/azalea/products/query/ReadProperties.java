@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
+import org.springframework.util.unit.DataSize;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -17,11 +18,24 @@ import org.springframework.validation.annotation.Validated;
  * @param redisRetryAfter how long reads go straight to the read table once Redis keeps failing
  * @param cors            the browser origins that may call the read API (any, by default)
  * @param admission       how many reads are answered at once ({@link ReadAdmission})
+ * @param nearCache       the hot products' documents in this instance ({@link NearCache})
  */
 @Validated
 @ConfigurationProperties("azalea.read")
 public record ReadProperties(@Min(1) @Max(1000) int maxCount, @NotNull Source source, @NotNull Duration redisTimeout,
-        @NotNull Duration redisRetryAfter, @NotNull @Valid CrossOrigin cors, @NotNull @Valid Admission admission) {
+        @NotNull Duration redisRetryAfter, @NotNull @Valid CrossOrigin cors, @NotNull @Valid Admission admission,
+        @NotNull @Valid NearCache nearCache) {
+
+    /**
+     * @param enabled        whether reads use it
+     * @param maxSize        the bytes it holds at most, entries' overhead included
+     * @param maxAge         the longest an entry is kept: the last safety net if every announcement of it were lost
+     * @param heartbeat      how often an instance sends itself a heartbeat on the announcements channel
+     * @param channelTimeout how long without hearing one before the cache is emptied and bypassed
+     */
+    public record NearCache(boolean enabled, @NotNull DataSize maxSize, @NotNull Duration maxAge, @NotNull Duration heartbeat,
+            @NotNull Duration channelTimeout) {
+    }
 
     /**
      * @param enabled     whether reads are admitted by {@link ReadAdmission} at all

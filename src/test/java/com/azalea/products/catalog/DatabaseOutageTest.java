@@ -48,7 +48,7 @@ class DatabaseOutageTest {
         }
         String list = client.get("/products?count=50").body();
         long uncached = ids.get(1);
-        redis.delete(RedisBytes.key(uncached));
+        RedisBytes.delete(redis, uncached);
 
         POSTGRES.cut();
         try {

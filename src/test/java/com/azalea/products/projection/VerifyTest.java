@@ -76,7 +76,7 @@ class VerifyTest {
                 .param(UNKNOWN_PRODUCT).param(ids.get(2)).update();
         byte[] stored = RedisBytes.get(redis, RedisBytes.key(ids.get(3)));
         RedisBytes.set(redis, RedisBytes.key(ids.get(3)), RedisBytes.withDocument(stored, Document.STYLES, RedisBytes.uncompressed("\"1-" + "0".repeat(32) + "\"\n{}")));
-        redis.delete(RedisBytes.key(ids.get(4))); // its three documents
+        RedisBytes.delete(redis, ids.get(4)); // its three documents
         // a write that never reached the projection: the table and all three cached documents are stale
         jdbc.sql("UPDATE products SET name = 'Renamed', version = nextval('catalog_version') WHERE id = ?").param(ids.get(5)).update();
 
@@ -153,7 +153,7 @@ class VerifyTest {
 
     @Test
     void aDocumentMissingFromRedisIsNotDriftButIsRefilledByARepair() {
-        redis.delete(RedisBytes.key(ids.get(0)));
+        RedisBytes.delete(redis, ids.get(0));
 
         VerifyReport found = verifier.verify(false);
         assertThat(found.found().cache().get(State.MISSING)).isEqualTo(3);

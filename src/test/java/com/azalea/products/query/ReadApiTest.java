@@ -70,6 +70,8 @@ class ReadApiTest {
     DataSource dataSource;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    NearCache near;
     @Value("${local.server.port}")
     int port;
 
@@ -122,7 +124,7 @@ class ReadApiTest {
 
         projector.project(styleWithoutPhotos);
         assertThat(get(path).body()).as("single reprojection").isEqualTo(rebuilt);
-        redis.delete(RedisBytes.key(styleWithoutPhotos));
+        RedisBytes.delete(redis, styleWithoutPhotos);
         assertThat(get(path).body()).as("read from the table after a miss").isEqualTo(rebuilt);
         assertThat(RedisBytes.hex(redis, RedisBytes.key(styleWithoutPhotos))).as("the refill").isEqualTo(cachedAfterRebuild);
         assertThat(verifier.verify(false).drifting()).as("verify").isFalse();
@@ -169,7 +171,8 @@ class ReadApiTest {
         for (String path : paths) {
             assertThat(get(path).body()).as("%s from the read table", path).isEqualTo(fromRedis.get(path));
         }
-        assertThat(SqlStatements.count() - sqlBefore).isEqualTo(paths.size());
+        // the first from the table; the others too unless the background refill has finished meanwhile
+        assertThat(SqlStatements.count() - sqlBefore).isBetween(1L, (long) paths.size());
 
         awaitCompleteListIndex();
         long sqlRefilled = SqlStatements.count();
@@ -222,16 +225,22 @@ class ReadApiTest {
     }
 
     @Test
-    void aProjectedGetCostsOneRedisCommandAndNoSql() throws Exception {
+    void aProjectedGetCostsOneRedisCommandAndNoSqlAndNothingOnceInTheNearCache() throws Exception {
         String path = "/products/" + styleWithoutPhotos + "/styles";
-        get(path); // cached now, whatever came before
+        get(path); // cached in Redis now, whatever came before
+        await().atMost(Duration.ofSeconds(10)).until(near::usable); // another test may have cut Redis
+        near.clear();
         Map<String, Long> before = redisCommandCalls();
         long sqlBefore = SqlStatements.count();
         HttpResponse<String> response = get(path);
-        Map<String, Long> after = redisCommandCalls();
+        Map<String, Long> afterOne = redisCommandCalls();
+        HttpResponse<String> again = get(path);
+        Map<String, Long> afterTwo = redisCommandCalls();
         assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(response.body());
         assertThat(SqlStatements.count() - sqlBefore).isZero();
-        assertThat(commandsBetween(before, after)).isEqualTo(Map.of("get", 1L));
+        assertThat(commandsBetween(before, afterOne)).isEqualTo(Map.of("get", 1L));
+        assertThat(commandsBetween(afterOne, afterTwo)).as("answered by the near cache").isEmpty();
     }
 
     /** Each list read that finds the index incomplete asks for a refill (at most one attempt per 10 s). */
@@ -242,8 +251,9 @@ class ReadApiTest {
         });
     }
 
-    /** What clients send besides the requests: the INFO calls that read the counts, a cluster client's topology refreshes. */
-    private static final Set<String> CLIENT_UPKEEP = Set.of("info", "cluster|nodes", "cluster|info", "client|setinfo", "client|setname", "hello", "ping");
+    /** What clients send besides the requests: the INFO calls that read the counts, a cluster client's topology refreshes, heartbeats. */
+    private static final Set<String> CLIENT_UPKEEP = Set.of("info", "cluster|nodes", "cluster|info", "client|setinfo", "client|setname", "hello", "ping",
+            "publish"); // the near cache's heartbeats
 
     /** The commands Redis ran between two {@link #redisCommandCalls()}, but a client's upkeep. */
     private static Map<String, Long> commandsBetween(Map<String, Long> before, Map<String, Long> after) {
@@ -499,11 +509,13 @@ class ReadApiTest {
         return calls;
     }
 
+    /** Redis emptied as by a restart, which this instance's near cache notices (its subscription drops) and empties itself for. */
     private void flushRedis() {
         redis.execute((RedisCallback<Void>) connection -> {
             connection.serverCommands().flushDb();
             return null;
         });
+        near.clear();
     }
 
     private URI uri(String path) {

@@ -35,7 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Redis cut off during a read load: every read still answers, from the read table, and once Redis is
- * back (empty, as after a restart) reads use it again and refill it.
+ * back (empty, as after a restart) reads use it again and refill it. The near cache is emptied and
+ * bypassed while the announcements cannot be heard, and used again once they can.
  */
 @IntegrationTest
 class RedisOutageTest {
@@ -49,6 +50,8 @@ class RedisOutageTest {
     JdbcClient jdbc;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    NearCache near;
     @Value("${local.server.port}")
     int port;
     @Value("${spring.data.redis.database}")
@@ -83,8 +86,12 @@ class RedisOutageTest {
         })).toList();
 
         await().until(() -> answered.get() > 200);
+        assertThat(near.usable()).isTrue();
+        assertThat(meters.get("azalea.near.bytes").gauge().value()).as("near cache in use").isPositive();
         double bypassedBefore = counter("bypass");
         REDIS.cut();
+        await().atMost(Duration.ofSeconds(5)).until(() -> !near.usable());
+        assertThat(meters.get("azalea.near.bytes").gauge().value()).as("near cache emptied").isZero();
         int beforeOutage = answered.get();
         await().atMost(Duration.ofSeconds(10)).until(() -> gauge() == 1 && answered.get() > beforeOutage + 500);
         assertThat(counter("bypass")).isGreaterThan(bypassedBefore);
@@ -92,8 +99,9 @@ class RedisOutageTest {
         REDIS.open();
 
         await().atMost(Duration.ofSeconds(15)).until(() -> gauge() == 0);
-        double hitsAfterReturn = counter("hit");
-        await().atMost(Duration.ofSeconds(10)).until(() -> counter("hit") > hitsAfterReturn + 100);
+        await().atMost(Duration.ofSeconds(15)).until(near::usable);
+        double hitsAfterReturn = cacheHits();
+        await().atMost(Duration.ofSeconds(10)).until(() -> cacheHits() > hitsAfterReturn + 100);
         running.set(false);
         for (Thread reader : readers) {
             reader.join();
@@ -105,6 +113,11 @@ class RedisOutageTest {
 
     private double counter(String result) {
         return meters.get("azalea.cache.requests").tag("result", result).counter().count();
+    }
+
+    /** Reads answered by Redis or by the near cache, which is used only while Redis answers. */
+    private double cacheHits() {
+        return counter("hit") + meters.get("cache.gets").tag("cache", "near").tag("result", "hit").functionCounter().count();
     }
 
     private double gauge() {

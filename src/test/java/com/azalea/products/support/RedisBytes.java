@@ -1,11 +1,13 @@
 package com.azalea.products.support;
 
+import com.azalea.products.projection.ChangeAnnouncements;
 import com.azalea.products.projection.Document;
 import com.azalea.products.projection.StoredProduct;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -28,8 +30,28 @@ public final class RedisBytes {
         return redis.execute((RedisCallback<byte[]>) connection -> connection.stringCommands().get(key.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Sets a value behind the service's back; a product's documents are then announced as changed, as the
+     * projector announces what it writes, so no instance keeps the old ones in its near cache.
+     */
     public static void set(StringRedisTemplate redis, String key, byte[] value) {
         redis.execute((RedisCallback<Boolean>) connection -> connection.stringCommands().set(key.getBytes(StandardCharsets.UTF_8), value));
+        announce(redis, key);
+    }
+
+    /** Deletes a product's documents from Redis and announces it, as {@link #set} does. */
+    public static void delete(StringRedisTemplate redis, long productId) {
+        redis.delete(key(productId));
+        announce(redis, key(productId));
+    }
+
+    private static void announce(StringRedisTemplate redis, String key) {
+        String prefix = key(0).substring(0, key(0).length() - 1);
+        if (key.startsWith(prefix)) {
+            long productId = Long.parseLong(key.substring(prefix.length()));
+            redis.execute((RedisCallback<Long>) connection -> connection.publish(ChangeAnnouncements.CHANNEL,
+                    ChangeAnnouncements.changes(List.of(productId), null)));
+        }
     }
 
     /** The value in hex, comparable with equals (in maps, too); null when the key is absent. */
