@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
  * a late projection cannot undo a newer one; a deleted product's tombstones carry its deletion's
  * version the same way. A row the projection removed (its catalog replaced) leaves an empty value for
  * a day rather than no key, so a reader refilling from a stale row cannot bring it back: refills only
- * ever set absent keys. Each batch's products are then announced ({@link ChangeAnnouncements}).
+ * ever set absent keys. Each batch's products are then dropped from this process's near cache
+ * ({@link DocumentsChanged}) and announced to every instance ({@link ChangeAnnouncements}).
  */
 @Component
 public class RedisMirror extends ByteRedisConnection {
@@ -47,11 +49,13 @@ public class RedisMirror extends ByteRedisConnection {
             """;
 
     private final Duration timeout;
+    private final ApplicationEventPublisher events;
     private volatile String setUnlessNewer;
     private volatile String putEntry;
 
-    public RedisMirror(LettuceConnectionFactory connections) {
+    public RedisMirror(LettuceConnectionFactory connections, ApplicationEventPublisher events) {
         super(connections);
+        this.events = events;
         this.timeout = Duration.ofMillis(connections.getTimeout()); // spring.data.redis.timeout
     }
 
@@ -82,6 +86,7 @@ public class RedisMirror extends ByteRedisConnection {
         List<Long> changed = batch.stream().filter(product -> product.removed() || product.documents() != null)
                 .map(ProjectedProduct::productId).toList();
         if (!changed.isEmpty()) {
+            events.publishEvent(new DocumentsChanged(changed));
             sync().publish(ChangeAnnouncements.CHANNEL, ChangeAnnouncements.changes(changed, changedAt));
         }
     }

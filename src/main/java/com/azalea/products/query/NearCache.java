@@ -3,6 +3,7 @@ package com.azalea.products.query;
 import com.azalea.products.projection.ChangeAnnouncements;
 import com.azalea.products.projection.ChangeAnnouncements.Changes;
 import com.azalea.products.projection.ChangeAnnouncements.Heartbeat;
+import com.azalea.products.projection.DocumentsChanged;
 import com.azalea.products.system.ByteRedisConnection;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
 
@@ -170,6 +172,13 @@ class NearCache extends ByteRedisConnection {
         });
         connection.sync().subscribe(ChangeAnnouncements.CHANNEL);
         subscription = connection;
+    }
+
+    /** This process's own projections, dropped before they are announced to every instance. */
+    @EventListener
+    void onDocumentsChanged(DocumentsChanged changed) {
+        sequence.incrementAndGet();
+        documents.invalidateAll(changed.productIds());
     }
 
     private void heard(byte[] message) {
