@@ -98,8 +98,10 @@ class NearCache extends ByteRedisConnection {
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
         Gauge.builder("azalea.near.bytes", documents, cache -> cache.policy().eviction().orElseThrow().weightedSize().orElse(0))
                 .description("bytes the near cache holds, entries' overhead included").baseUnit("bytes").register(meters);
-        Gauge.builder("azalea.near.channel.up", this, cache -> cache.usable() ? 1 : 0)
-                .description("1 while the announcements are heard and the near cache is used").register(meters);
+        if (settings.enabled()) { // no alert for a near cache turned off
+            Gauge.builder("azalea.near.channel.up", this, cache -> cache.usable() ? 1 : 0)
+                    .description("1 while the announcements are heard and the near cache is used").register(meters);
+        }
     }
 
     /** The product's stored documents, or null when the cache does not hold them or is not in use. */
