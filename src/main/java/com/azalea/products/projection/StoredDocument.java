@@ -208,18 +208,7 @@ public final class StoredDocument {
             }
             inflater.reset();
             inflater.setInput(value, offset + HEADER.length, deflatedLength);
-            try {
-                length = 0;
-                while (!inflater.finished() && length < buffer.length) {
-                    int inflated = inflater.inflate(buffer, length, buffer.length - length);
-                    if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-                        break;
-                    }
-                    length += inflated;
-                }
-            } catch (DataFormatException e) {
-                throw new ZipException("corrupt deflate data: " + e.getMessage());
-            }
+            inflateUpTo(buffer.length);
             crc.reset();
             crc.update(buffer, 0, length);
             if (!inflater.finished() || inflater.getRemaining() != 0 || length != expectedLength
@@ -232,11 +221,19 @@ public final class StoredDocument {
             inflater.reset();
             inflater.setDictionary(dictionary);
             inflater.setInput(value, offset, rawLength);
+            inflateUpTo(MAX_KEPT_BUFFER);
+            if (!inflater.finished() || inflater.getRemaining() != 0) {
+                throw new ZipException("not one complete deflate stream");
+            }
+        }
+
+        /** Inflates the inflater's input into the buffer, grown as needed up to {@code limit} bytes; sets {@link #length}. */
+        private void inflateUpTo(int limit) throws ZipException {
             length = 0;
             try {
-                while (!inflater.finished() && length < MAX_KEPT_BUFFER) {
+                while (!inflater.finished() && length < limit) {
                     if (length == buffer.length) {
-                        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                        buffer = Arrays.copyOf(buffer, Math.min(limit, buffer.length * 2));
                     }
                     int inflated = inflater.inflate(buffer, length, buffer.length - length);
                     if (inflated == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
@@ -246,9 +243,6 @@ public final class StoredDocument {
                 }
             } catch (DataFormatException e) {
                 throw new ZipException("corrupt deflate data: " + e.getMessage());
-            }
-            if (!inflater.finished() || inflater.getRemaining() != 0) {
-                throw new ZipException("not one complete deflate stream");
             }
         }
 
