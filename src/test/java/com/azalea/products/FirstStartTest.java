@@ -94,8 +94,8 @@ class FirstStartTest {
         String oldShape = """
                 UPDATE product_documents SET styles = jsonb_set(styles, '{results}', '[]') WHERE product_id = 1
                 RETURNING cached_document(version, styles)""";
-        byte[] stored = RedisBytes.get(redis, RedisBytes.key(1));
-        RedisBytes.set(redis, RedisBytes.key(1),
+        byte[] stored = RedisBytes.get(redis, 1);
+        RedisBytes.set(redis, 1,
                 RedisBytes.withDocument(stored, Document.STYLES, RedisBytes.uncompressed(jdbc.sql(oldShape).query(String.class).single())));
         jdbc.sql("UPDATE read_model_shape SET digest = 'an older definition'").update();
         assertThat(verifier.verify(false).drifting()).as("the damage is visible").isTrue();

@@ -204,7 +204,7 @@ abstract class AdminWritesScenarios {
                 FROM product_documents WHERE product_id = ?
                 """).param(product)
                 .query((rs, row) -> StoredProduct.encode(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4))).single();
-        RedisBytes.set(redis, RedisBytes.key(product), newer);
+        RedisBytes.set(redis, product, newer);
         projector.project(product);
         projector.project(product);
         assertThat(client.getJson("/products/" + product).get("name").asString()).isEqualTo("Newer");

@@ -74,8 +74,8 @@ class VerifyTest {
         jdbc.sql("DELETE FROM product_documents WHERE product_id = ?").param(ids.get(1)).update();
         jdbc.sql("INSERT INTO product_documents SELECT ?, version, summary, product, styles, related, projected_at FROM product_documents WHERE product_id = ?")
                 .param(UNKNOWN_PRODUCT).param(ids.get(2)).update();
-        byte[] stored = RedisBytes.get(redis, RedisBytes.key(ids.get(3)));
-        RedisBytes.set(redis, RedisBytes.key(ids.get(3)), RedisBytes.withDocument(stored, Document.STYLES, RedisBytes.uncompressed("\"1-" + "0".repeat(32) + "\"\n{}")));
+        byte[] stored = RedisBytes.get(redis, ids.get(3));
+        RedisBytes.set(redis, ids.get(3), RedisBytes.withDocument(stored, Document.STYLES, RedisBytes.uncompressed("\"1-" + "0".repeat(32) + "\"\n{}")));
         RedisBytes.delete(redis, ids.get(4)); // its three documents
         // a write that never reached the projection: the table and all three cached documents are stale
         jdbc.sql("UPDATE products SET name = 'Renamed', version = nextval('catalog_version') WHERE id = ?").param(ids.get(5)).update();
@@ -124,7 +124,7 @@ class VerifyTest {
         assertThat(after.found().table().get(State.EQUAL)).as("the products and the tombstone").isEqualTo(products);
         assertThat(after.found().cache().get(State.EQUAL)).isEqualTo(VALUES_PER_PRODUCT * products);
         assertThat(RedisBytes.document(redis, doomed, Document.STYLES)).as("a tombstone").isEmpty();
-        assertThat(new String(StoredProduct.cachedDocument(RedisBytes.get(redis, RedisBytes.key(doomed)), Document.STYLES), StandardCharsets.US_ASCII))
+        assertThat(new String(StoredProduct.cachedDocument(RedisBytes.get(redis, doomed), Document.STYLES), StandardCharsets.US_ASCII))
                 .matches("\"[0-9]+-deleted\"\n");
         assertThat(redis.opsForZSet().rangeByScore("products:entries", -doomed, -doomed)).as("its tombstone in the list index")
                 .singleElement().satisfies(tombstone -> assertThat(tombstone).matches("[0-9]+:" + doomed));
@@ -134,21 +134,20 @@ class VerifyTest {
     void aCompressedDocumentThatNoLongerInflatesIsDriftAndARepairRestoresIt() {
         long product = jdbc.sql("SELECT product_id FROM styles GROUP BY product_id ORDER BY count(*) DESC, product_id LIMIT 1")
                 .query(Long.class).single();
-        String key = RedisBytes.key(product);
-        byte[] projected = RedisBytes.get(redis, key);
+        byte[] projected = RedisBytes.get(redis, product);
         byte[] styles = RedisBytes.document(projected, Document.STYLES);
         int body = 16; // after the digest
         assertThat(styles[body]).as("gzip's magic bytes").isEqualTo((byte) 0x1f);
         assertThat(styles[body + 1]).isEqualTo((byte) 0x8b);
         styles[(body + styles.length) / 2] ^= (byte) 0xff; // in the deflate data
-        RedisBytes.set(redis, key, RedisBytes.withDocument(projected, Document.STYLES, styles));
+        RedisBytes.set(redis, product, RedisBytes.withDocument(projected, Document.STYLES, styles));
 
         VerifyReport found = verifier.verify(false);
 
         assertThat(found.drifting()).isTrue();
         assertThat(found.found().cache().get(State.DIFFERING)).isEqualTo(1);
         assertThat(verifier.verify(true).afterRepair().drifting()).isFalse();
-        assertThat(RedisBytes.get(redis, key)).isEqualTo(projected);
+        assertThat(RedisBytes.get(redis, product)).isEqualTo(projected);
     }
 
     @Test

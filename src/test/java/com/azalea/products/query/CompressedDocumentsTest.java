@@ -177,8 +177,7 @@ class CompressedDocumentsTest {
 
     @Test
     void redisHoldsStylesCompressedAndRelatedAsJsonAndARefillStoresTheSameBytes() throws Exception {
-        String key = RedisBytes.key(product);
-        byte[] projected = RedisBytes.get(redis, key);
+        byte[] projected = RedisBytes.get(redis, product);
         assertThat(storedBody(Document.STYLES)).startsWith(0x1f, 0x8b);
         assertThat(inflate(storedBody(Document.STYLES))).isEqualTo(tableBody("styles"));
         assertThat(inflate(storedBody(Document.PRODUCT))).isEqualTo(tableBody("product"));
@@ -192,20 +191,19 @@ class CompressedDocumentsTest {
         assertThat(get("/products/" + product + "/styles", GZIP).headers().firstValue("Content-Encoding"))
                 .as("a miss read from the table is sent compressed too").hasValue(GZIP);
 
-        assertThat(RedisBytes.get(redis, key)).as("the refill").isEqualTo(projected);
+        assertThat(RedisBytes.get(redis, product)).as("the refill").isEqualTo(projected);
         projector.project(product);
-        assertThat(RedisBytes.get(redis, key)).as("a reprojection").isEqualTo(projected);
+        assertThat(RedisBytes.get(redis, product)).as("a reprojection").isEqualTo(projected);
     }
 
     /** Values stored before documents were compressed stay valid: no migration. */
     @Test
     void aDocumentStoredAsJsonIsStillServedAndIsNoDrift() throws Exception {
-        String key = RedisBytes.key(product);
-        byte[] projected = RedisBytes.get(redis, key);
+        byte[] projected = RedisBytes.get(redis, product);
         byte[] plain = RedisBytes.uncompressed(jdbc.sql("SELECT cached_document(version, product) FROM product_documents WHERE product_id = ?")
                 .param(product).query(String.class).single());
         assertThat(RedisBytes.document(projected, Document.PRODUCT)).as("compressed by the projection").isNotEqualTo(plain);
-        RedisBytes.set(redis, key, RedisBytes.withDocument(projected, Document.PRODUCT, plain));
+        RedisBytes.set(redis, product, RedisBytes.withDocument(projected, Document.PRODUCT, plain));
         try {
             HttpResponse<byte[]> gzip = get("/products/" + product, GZIP);
             assertThat(gzip.statusCode()).isEqualTo(200);
@@ -213,24 +211,23 @@ class CompressedDocumentsTest {
             assertThat(gzip.body()).isEqualTo(inflate(storedBody(RedisBytes.document(projected, Document.PRODUCT))));
             assertThat(verifier.verify(false).drifting()).isFalse();
         } finally {
-            RedisBytes.set(redis, key, projected);
+            RedisBytes.set(redis, product, projected);
         }
     }
 
     /** A damaged value is drift for verify to repair; meanwhile a client that needs it inflated gets the read table's JSON, not a 500. */
     @Test
     void aCompressedValueThatDoesNotInflateIsAnsweredFromTheReadTable() throws Exception {
-        String key = RedisBytes.key(product);
-        byte[] projected = RedisBytes.get(redis, key);
+        byte[] projected = RedisBytes.get(redis, product);
         byte[] damaged = RedisBytes.document(projected, Document.STYLES);
         damaged[damaged.length - 12] ^= 0x55; // inside the deflate stream, before the trailer
-        RedisBytes.set(redis, key, RedisBytes.withDocument(projected, Document.STYLES, damaged));
+        RedisBytes.set(redis, product, RedisBytes.withDocument(projected, Document.STYLES, damaged));
         try {
             HttpResponse<byte[]> identity = get("/products/" + product + "/styles", null);
             assertThat(identity.statusCode()).isEqualTo(200);
             assertThat(identity.body()).isEqualTo(tableBody("styles"));
         } finally {
-            RedisBytes.set(redis, key, projected);
+            RedisBytes.set(redis, product, projected);
         }
     }
 

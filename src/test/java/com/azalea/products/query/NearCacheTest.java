@@ -101,7 +101,7 @@ class NearCacheTest {
 
     @Test
     void aReadThatOverlappedAnAnnouncementOfItsProductKeepsNothing() {
-        byte[] fetched = RedisBytes.get(redis, RedisBytes.key(product)); // a read fetched this ...
+        byte[] fetched = RedisBytes.get(redis, product); // a read fetched this ...
         long stamp = near.stamp();
         projector.project(product); // ... while the projector wrote the product and announced it
         await().atMost(SERVED_WITHIN).until(() -> near.stamp() != stamp);

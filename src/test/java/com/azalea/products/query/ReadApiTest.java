@@ -120,13 +120,13 @@ class ReadApiTest {
         rebuild.rebuild();
         String rebuilt = get(path).body();
         assertThat(json.readTree(rebuilt).get("results").get(0).get("photos")).as("full rebuild").isEqualTo(placeholder);
-        String cachedAfterRebuild = RedisBytes.hex(redis, RedisBytes.key(styleWithoutPhotos));
+        String cachedAfterRebuild = RedisBytes.hex(redis, styleWithoutPhotos);
 
         projector.project(styleWithoutPhotos);
         assertThat(get(path).body()).as("single reprojection").isEqualTo(rebuilt);
         RedisBytes.delete(redis, styleWithoutPhotos);
         assertThat(get(path).body()).as("read from the table after a miss").isEqualTo(rebuilt);
-        assertThat(RedisBytes.hex(redis, RedisBytes.key(styleWithoutPhotos))).as("the refill").isEqualTo(cachedAfterRebuild);
+        assertThat(RedisBytes.hex(redis, styleWithoutPhotos)).as("the refill").isEqualTo(cachedAfterRebuild);
         assertThat(verifier.verify(false).drifting()).as("verify").isFalse();
     }
 
@@ -484,7 +484,7 @@ class ReadApiTest {
     private Map<String, String> cached(java.util.Collection<Long> ids) {
         Map<String, String> values = new LinkedHashMap<>();
         for (long id : ids) {
-            values.put(RedisBytes.key(id), RedisBytes.hex(redis, RedisBytes.key(id)));
+            values.put(RedisBytes.key(id), RedisBytes.hex(redis, id));
             values.put("entry:" + id, listed(id));
             values.put("tombstone:" + id, listed(-id));
         }

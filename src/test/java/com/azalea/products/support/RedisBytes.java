@@ -25,44 +25,40 @@ public final class RedisBytes {
         return new String(StoredProduct.key(productId), StandardCharsets.US_ASCII);
     }
 
-    /** @return the value, or null when the key is absent */
-    public static byte[] get(StringRedisTemplate redis, String key) {
-        return redis.execute((RedisCallback<byte[]>) connection -> connection.stringCommands().get(key.getBytes(StandardCharsets.UTF_8)));
+    /** A product's stored documents, or null when its key is absent. */
+    public static byte[] get(StringRedisTemplate redis, long productId) {
+        return redis.execute((RedisCallback<byte[]>) connection -> connection.stringCommands().get(StoredProduct.key(productId)));
     }
 
     /**
-     * Sets a value behind the service's back; a product's documents are then announced as changed, as the
+     * Sets a product's stored documents behind the service's back, then announces them as changed, as the
      * projector announces what it writes, so no instance keeps the old ones in its near cache.
      */
-    public static void set(StringRedisTemplate redis, String key, byte[] value) {
-        redis.execute((RedisCallback<Boolean>) connection -> connection.stringCommands().set(key.getBytes(StandardCharsets.UTF_8), value));
-        announce(redis, key);
+    public static void set(StringRedisTemplate redis, long productId, byte[] value) {
+        redis.execute((RedisCallback<Boolean>) connection -> connection.stringCommands().set(StoredProduct.key(productId), value));
+        announce(redis, productId);
     }
 
-    /** Deletes a product's documents from Redis and announces it, as {@link #set} does. */
+    /** Deletes a product's stored documents and announces it, as {@link #set} does. */
     public static void delete(StringRedisTemplate redis, long productId) {
         redis.delete(key(productId));
-        announce(redis, key(productId));
+        announce(redis, productId);
     }
 
-    private static void announce(StringRedisTemplate redis, String key) {
-        String prefix = key(0).substring(0, key(0).length() - 1);
-        if (key.startsWith(prefix)) {
-            long productId = Long.parseLong(key.substring(prefix.length()));
-            redis.execute((RedisCallback<Long>) connection -> connection.publish(ChangeAnnouncements.CHANNEL,
-                    ChangeAnnouncements.changes(List.of(productId), null)));
-        }
+    private static void announce(StringRedisTemplate redis, long productId) {
+        redis.execute((RedisCallback<Long>) connection -> connection.publish(ChangeAnnouncements.CHANNEL,
+                ChangeAnnouncements.changes(List.of(productId), null)));
     }
 
-    /** The value in hex, comparable with equals (in maps, too); null when the key is absent. */
-    public static String hex(StringRedisTemplate redis, String key) {
-        byte[] value = get(redis, key);
+    /** The product's stored documents in hex, comparable with equals (in maps, too); null when its key is absent. */
+    public static String hex(StringRedisTemplate redis, long productId) {
+        byte[] value = get(redis, productId);
         return value == null ? null : HexFormat.of().formatHex(value);
     }
 
     /** One document of a product as Redis stores it (digest, body); null when the product's key is absent. */
     public static byte[] document(StringRedisTemplate redis, long productId, Document document) {
-        byte[] value = get(redis, key(productId));
+        byte[] value = get(redis, productId);
         return value == null ? null : document(value, document);
     }
 
