@@ -91,6 +91,33 @@ class PrometheusScrapeTest {
         assertThat(finite.getLast()).isBetween(2.0, 10.0);
     }
 
+    /**
+     * The reads are timed by the service's own filter, the other requests by Spring's observation: one
+     * meter either way, with the same labels, and each request counted once.
+     */
+    @Test
+    void readsAreCountedOnceInTheSameRequestMeterAsEveryOtherRequest() throws Exception {
+        String styles = "http_server_requests_seconds_count{error=\"none\",exception=\"none\",method=\"GET\",outcome=\"CLIENT_ERROR\","
+                + "status=\"404\",uri=\"/products/{productId}/styles\"}";
+        double before = count(scrape(), styles);
+        for (int i = 0; i < 3; i++) {
+            get("/products/987654321/styles");
+        }
+        List<String> samples = samples(scrape());
+
+        assertThat(count(String.join("\n", samples), styles)).isEqualTo(before + 3);
+        Set<String> labelSets = samples.stream().filter(sample -> sample.startsWith("http_server_requests_seconds_count{"))
+                .map(sample -> sample.substring(sample.indexOf('{') + 1, sample.lastIndexOf('}')).replaceAll("=\"[^\"]*\"", ""))
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(samples).anyMatch(sample -> sample.startsWith("http_server_requests_seconds_count{") && sample.contains("uri=\"/actuator/prometheus\""));
+        assertThat(labelSets).containsExactly("error,exception,method,outcome,status,uri");
+    }
+
+    private static double count(String scrape, String series) {
+        return samples(scrape).stream().filter(sample -> sample.startsWith(series + " "))
+                .mapToDouble(sample -> Double.parseDouble(sample.substring(series.length() + 1))).sum();
+    }
+
     @Test
     void everyMetricTheAlertRulesUseIsExposed() throws Exception {
         get("/products/1"); // the request metrics exist from the first request on
