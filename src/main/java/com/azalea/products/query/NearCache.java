@@ -7,6 +7,7 @@ import com.azalea.products.projection.DocumentsChanged;
 import com.azalea.products.system.ByteRedisConnection;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisChannelHandler;
 import io.lettuce.core.RedisClient;
@@ -28,6 +29,7 @@ import java.util.Arrays;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -50,7 +52,8 @@ import org.springframework.stereotype.Component;
  * Cluster, the loss of the node that holds the subscription shows as missing heartbeats: an
  * announcement may then be missed for up to {@code channel-timeout}); so do reads that turn away from a
  * failing Redis ({@link #clear});</li>
- * <li>an entry lives at most {@code max-age}, the last safety net.</li>
+ * <li>an entry lives at most {@code max-age}, the last safety net (each a random share of it, from half to
+ * all, so that the hot set does not expire at once).</li>
  * </ul>
  */
 @Component
@@ -85,7 +88,7 @@ class NearCache extends ByteRedisConnection {
         this.documents = Caffeine.newBuilder()
                 .maximumWeight(settings.maxSize().toBytes())
                 .weigher((Long id, byte[] value) -> value.length + ENTRY_OVERHEAD)
-                .expireAfterWrite(settings.maxAge())
+                .expireAfter(new SpreadAge(settings.maxAge()))
                 .recordStats()
                 .build();
         CaffeineCacheMetrics.monitor(meters, documents, "near");
@@ -246,6 +249,30 @@ class NearCache extends ByteRedisConnection {
             channelUp = false;
             downSince = System.nanoTime();
             log.warn("near cache emptied and bypassed until the announcements are heard again: {}", why);
+        }
+    }
+
+    /**
+     * Each entry lives a random share of the maximum age, from half of it to all of it: the hot set, read
+     * into the cache within a moment, would otherwise expire within a moment too, every {@code max-age},
+     * and send all its reads to Redis at once.
+     */
+    private record SpreadAge(Duration maxAge) implements Expiry<Long, byte[]> {
+
+        @Override
+        public long expireAfterCreate(Long id, byte[] value, long currentTime) {
+            long max = maxAge.toNanos();
+            return max - ThreadLocalRandom.current().nextLong(max / 2 + 1);
+        }
+
+        @Override
+        public long expireAfterUpdate(Long id, byte[] value, long currentTime, long currentDuration) {
+            return expireAfterCreate(id, value, currentTime);
+        }
+
+        @Override
+        public long expireAfterRead(Long id, byte[] value, long currentTime, long currentDuration) {
+            return currentDuration;
         }
     }
 

@@ -12,6 +12,7 @@ import com.azalea.products.support.ServiceProcess;
 import com.azalea.products.support.TcpGate;
 import com.azalea.products.support.TestCatalog;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -52,6 +54,10 @@ class NearCacheTest {
     Environment environment;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    ReadProperties properties;
+    @Autowired
+    LettuceConnectionFactory factory;
     @Value("${local.server.port}")
     int port;
 
@@ -96,6 +102,30 @@ class NearCacheTest {
         } finally {
             other.destroy();
             other.waitFor();
+        }
+    }
+
+    /** The last safety net: an entry whose every announcement were lost is gone after the maximum age. */
+    @Test
+    void anEntryLivesAtMostTheMaximumAge() {
+        Duration maxAge = Duration.ofSeconds(1);
+        ReadProperties.NearCache settings = properties.nearCache();
+        NearCache shortLived = new NearCache(factory, new ReadProperties(properties.maxCount(), properties.source(), properties.redisTimeout(),
+                properties.redisRetryAfter(), properties.cors(), properties.admission(),
+                new ReadProperties.NearCache(true, settings.maxSize(), maxAge, settings.heartbeat(), settings.channelTimeout())),
+                new SimpleMeterRegistry());
+        shortLived.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).until(shortLived::usable);
+            byte[] value = RedisBytes.get(redis, product);
+            long kept = System.nanoTime();
+            shortLived.keep(product, value, shortLived.stamp());
+            assertThat(shortLived.get(product)).isEqualTo(value);
+
+            await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> shortLived.get(product) == null);
+            assertThat(Duration.ofNanos(System.nanoTime() - kept)).as("kept for").isLessThan(maxAge.plusMillis(500));
+        } finally {
+            shortLived.stop();
         }
     }
 
