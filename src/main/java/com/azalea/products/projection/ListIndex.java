@@ -18,29 +18,39 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The list's copy in Redis, written by {@link RedisMirror} with the documents: one sorted set,
- * {@code products:entries}, that holds each listed product's entry itself ({@link ListEntry}, score =
- * id), so that a page is one rank range of one key, which a Redis Cluster serves from one node with no
- * script building key names. A deleted product keeps a tombstone (score = -id) below every entry, so a
- * late, older projection cannot list it again; the version leads every member, and {@link #PUT_ENTRY}
- * replaces a member only with one that is not older.
+ * The list's copy in Redis, written by {@link RedisMirror} with the documents: sorted sets that hold
+ * each listed product's entry itself ({@link ListEntry}, score = id), one set per {@value #CHUNK} ids
+ * ({@code {products:list}:<n>} holds ids {@code n * CHUNK + 1} to {@code (n + 1) * CHUNK}), and
+ * {@code {products:list}:last}, the highest {@code n} written. The hash tag puts them all in one slot
+ * of a Redis Cluster, so a page is one script on one node; the split keeps each key small, because a
+ * cluster moves a slot one key at a time, and a single set of the whole catalog (27 MB at a tenth of
+ * it) blocked its master longer than the cluster's node timeout while it moved. A deleted product keeps
+ * a tombstone (score = -id) below every entry, so a late, older projection cannot list it again; the
+ * version leads every member, and {@link #PUT_ENTRY} replaces a member only with one that is not older.
  *
- * <p>The set is trusted only when it says it is complete: a member {@code complete} with score 0, below
- * every entry. A walk over every product that starts without it (Redis emptied, the first projection)
- * adds {@code building:<token>} first and swaps it for {@code complete} at its end only if it is still
- * there, so a Redis emptied meanwhile never reads as complete. Redis can lose the set with its marker,
- * never the marker alone. Until then the list is read from the read table.
+ * <p>The sets are trusted only when the first says they are complete: a member {@code complete} with
+ * score 0, below its entries. A walk over every product that starts without it (Redis emptied, the
+ * first projection) adds {@code building:<token>} first and swaps it for {@code complete} at its end
+ * only if it is still there, so a Redis emptied meanwhile never reads as complete. Redis can lose the
+ * sets with their marker, never the marker alone. Until then the list is read from the read table.
  */
 @Component
 public class ListIndex extends ByteRedisConnection {
 
     private static final Logger log = LoggerFactory.getLogger(ListIndex.class);
 
-    public static final byte[] ENTRIES = "products:entries".getBytes(StandardCharsets.US_ASCII);
+    /** Ids per set: at the full catalog about 2.7 MB a set, which a cluster moves in a fraction of a second. */
+    public static final int CHUNK = 10_000;
+    /** The sets' names are this and their number; the first, number 0, also holds the marker. */
+    public static final String PREFIX = "{products:list}:";
+    /** The highest set number written, so that a page knows where the sets end. */
+    public static final byte[] LAST = (PREFIX + "last").getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] FIRST = key(1);
 
     /**
-     * KEYS[1] the set; ARGV[1] the product id, ARGV[2] the version of ARGV[4], the new member, to be added
-     * with score ARGV[3]. Without a version (its row removed), whatever the product had is removed.
+     * KEYS[1] the product's set, KEYS[2] {@link #LAST}; ARGV[1] the product id, ARGV[2] the version of
+     * ARGV[4], the new member, to be added with score ARGV[3]. Without a version (its row removed),
+     * whatever the product had is removed.
      */
     static final String PUT_ENTRY = """
             local current = redis.call('ZRANGE', KEYS[1], ARGV[1], ARGV[1], 'BYSCORE')[1]
@@ -49,21 +59,25 @@ public class ListIndex extends ByteRedisConnection {
               if ARGV[2] and tonumber(string.match(current, '^%d+')) > tonumber(ARGV[2]) then return 0 end
               redis.call('ZREM', KEYS[1], current)
             end
-            if ARGV[2] then redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4]) end
+            if ARGV[2] then
+              redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
+              local set = tonumber(string.match(KEYS[1], '(%d+)$'))
+              if set > (tonumber(redis.call('GET', KEYS[2])) or -1) then redis.call('SET', KEYS[2], set) end
+            end
             return 1
             """;
 
     private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
     private static final byte[] COMPLETE = "complete".getBytes(StandardCharsets.US_ASCII);
 
-    /** KEYS[1] the set, ARGV[1] the walk's token: 1 if the walk marked the set, 0 if it is complete already. */
+    /** KEYS[1] the first set, ARGV[1] the walk's token: 1 if the walk marked it, 0 if the sets are complete already. */
     private static final String BEGIN = """
             if redis.call('ZSCORE', KEYS[1], 'complete') then return 0 end
             redis.call('ZADD', KEYS[1], 0, 'building:' .. ARGV[1])
             return 1
             """;
 
-    /** KEYS[1] the set, ARGV[1] the walk's token: 1 if the set is complete now. */
+    /** KEYS[1] the first set, ARGV[1] the walk's token: 1 if the sets are complete now. */
     private static final String FINISH = """
             if not redis.call('ZSCORE', KEYS[1], 'building:' .. ARGV[1]) then return 0 end
             redis.call('ZREMRANGEBYSCORE', KEYS[1], 0, 0)
@@ -84,8 +98,13 @@ public class ListIndex extends ByteRedisConnection {
         this.mirror = mirror;
     }
 
+    /** The set that holds the product's member. */
+    public static byte[] key(long productId) {
+        return (PREFIX + (productId - 1) / CHUNK).getBytes(StandardCharsets.US_ASCII);
+    }
+
     boolean complete() {
-        return sync().zscore(ENTRIES, COMPLETE) != null;
+        return sync().zscore(FIRST, COMPLETE) != null;
     }
 
     /** The arguments of {@link #PUT_ENTRY} for a projected product. */
@@ -102,8 +121,11 @@ public class ListIndex extends ByteRedisConnection {
     /** The members of products {@code firstId} to {@code lastId}, entries and tombstones, by score (-id for a tombstone). */
     Map<Long, byte[]> members(long firstId, long lastId) {
         Map<Long, byte[]> members = new HashMap<>();
-        for (Range<Long> scores : List.of(Range.create(firstId, lastId), Range.create(-lastId, -firstId))) {
-            sync().zrangebyscoreWithScores(ENTRIES, scores).forEach(member -> members.put((long) member.getScore(), member.getValue()));
+        for (long set = (firstId - 1) / CHUNK; set <= (lastId - 1) / CHUNK; set++) {
+            byte[] key = key(set * CHUNK + 1);
+            for (Range<Long> scores : List.of(Range.create(firstId, lastId), Range.create(-lastId, -firstId))) {
+                sync().zrangebyscoreWithScores(key, scores).forEach(member -> members.put((long) member.getScore(), member.getValue()));
+            }
         }
         return members;
     }
@@ -113,14 +135,14 @@ public class ListIndex extends ByteRedisConnection {
     }
 
     /**
-     * Runs a walk that writes every product's entry (the full rebuild) and marks the set complete
-     * after it, unless Redis lost the set meanwhile. @return what the walk returns
+     * Runs a walk that writes every product's entry (the full rebuild) and marks the index complete
+     * after it, unless Redis lost it meanwhile. @return what the walk returns
      */
     long completing(LongSupplier walk) {
         return walkMarked(walk, true);
     }
 
-    /** @param evenIfComplete whether the walk runs when the set is complete already (it has other work to do) */
+    /** @param evenIfComplete whether the walk runs when the index is complete already (it has other work to do) */
     private long walkMarked(LongSupplier walk, boolean evenIfComplete) {
         String token = UUID.randomUUID().toString();
         boolean marked = script(BEGIN, token);
@@ -170,7 +192,7 @@ public class ListIndex extends ByteRedisConnection {
     }
 
     private boolean script(String script, String token) {
-        Long done = sync().eval(script, ScriptOutputType.INTEGER, new byte[][] {ENTRIES}, ascii(token));
+        Long done = sync().eval(script, ScriptOutputType.INTEGER, new byte[][] {FIRST}, ascii(token));
         return done != null && done == 1;
     }
 }

@@ -109,7 +109,8 @@ public class RedisMirror extends ByteRedisConnection {
                 replies.add(redis.evalsha(setUnlessNewer, ScriptOutputType.INTEGER, new byte[][] {key}, product.documents(),
                         ListIndex.ascii(product.version())));
             }
-            replies.add(redis.evalsha(putEntry, ScriptOutputType.INTEGER, new byte[][] {ListIndex.ENTRIES}, ListIndex.entryArguments(product)));
+            replies.add(redis.evalsha(putEntry, ScriptOutputType.INTEGER, new byte[][] {ListIndex.key(product.productId()), ListIndex.LAST},
+                    ListIndex.entryArguments(product)));
         }
         // throws the first command's failure; false when the replies did not all come in time
         if (!LettuceFutures.awaitAll(timeout.toMillis(), TimeUnit.MILLISECONDS, replies.toArray(RedisFuture[]::new))) {

@@ -25,17 +25,32 @@ class DocumentCache extends ByteRedisConnection {
     static final Duration ABSENT_LIFETIME = Duration.ofMinutes(5);
 
     /**
-     * KEYS[1] the list index ({@link ListIndex}), ARGV[1] and ARGV[2] the first and last rank of the
-     * page among the entries, from 1: the entries follow the marker, which follows the tombstones. The
-     * page starts with the marker that vouches for it; without it (the index incomplete) it is empty.
+     * KEYS[1] the first set of the list index ({@link ListIndex}), KEYS[2] the number of its last set;
+     * ARGV[1] the entries to skip, ARGV[2] the page's size, ARGV[3] the sets' name without their number
+     * (the sets share KEYS[1]'s hash tag, so a cluster keeps them on KEYS[1]'s node). The entries (score
+     * above 0: after the tombstones and the marker) are counted set by set up to the page, then read.
+     * The page starts with the marker that vouches for it; without it (the index incomplete) it is empty.
      */
     private static final String LIST_PAGE = """
-            local marker = redis.call('ZRANK', KEYS[1], 'complete')
-            if not marker then return {} end
-            local page = redis.call('ZRANGE', KEYS[1], marker + ARGV[1], marker + ARGV[2])
-            table.insert(page, 1, 'complete')
+            if not redis.call('ZSCORE', KEYS[1], 'complete') then return {} end
+            local page = {'complete'}
+            local skip, wanted = tonumber(ARGV[1]), tonumber(ARGV[2])
+            for set = 0, tonumber(redis.call('GET', KEYS[2])) or 0 do
+              if wanted == 0 then break end
+              local key = ARGV[3] .. set
+              local entries = redis.call('ZCOUNT', key, '(0', '+inf')
+              if skip >= entries then
+                skip = skip - entries
+              else
+                local found = redis.call('ZRANGE', key, '(0', '+inf', 'BYSCORE', 'LIMIT', skip, wanted)
+                for _, entry in ipairs(found) do page[#page + 1] = entry end
+                wanted = wanted - #found
+                skip = 0
+              end
+            end
             return page
             """;
+    private static final byte[] SET_PREFIX = ListIndex.PREFIX.getBytes(StandardCharsets.US_ASCII);
 
     private final Duration timeout;
     private volatile String listPageDigest;
@@ -50,12 +65,12 @@ class DocumentCache extends ByteRedisConnection {
     }
 
     /**
-     * One command: the members of ranks {@code first} to {@code last} of the list index ({@link ListEntry});
+     * One command: {@code count} members of the list index ({@link ListEntry}) after the first {@code skip};
      * null when the index cannot answer (not complete).
      */
-    List<byte[]> listPage(long first, long last) {
-        byte[][] keys = {ListIndex.ENTRIES};
-        byte[][] args = {ascii(first), ascii(last)};
+    List<byte[]> listPage(long skip, long count) {
+        byte[][] keys = {ListIndex.FIRST, ListIndex.LAST};
+        byte[][] args = {ascii(skip), ascii(count), SET_PREFIX};
         List<byte[]> page;
         try {
             page = sync().evalsha(listPageDigest, ScriptOutputType.MULTI, keys, args);

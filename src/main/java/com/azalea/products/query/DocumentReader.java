@@ -147,9 +147,9 @@ class DocumentReader {
      * answer (incomplete, or an entry damaged), null when Redis is failing.
      */
     byte[] listPage(ListPage page) {
-        // ranks are 1-based (the marker is rank 0); an offset past any catalog stays a plain integer for Redis
-        long first = Math.min(page.offset(), 1L << 50) + 1;
-        Optional<List<byte[]>> index = tryRedis(() -> Optional.ofNullable(cache.listPage(first, first + page.count() - 1)));
+        // an offset past any catalog stays a plain integer for Redis
+        long skip = Math.min(page.offset(), 1L << 50);
+        Optional<List<byte[]>> index = tryRedis(() -> Optional.ofNullable(cache.listPage(skip, page.count())));
         if (index == null) {
             return null;
         }

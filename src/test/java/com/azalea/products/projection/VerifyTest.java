@@ -126,7 +126,7 @@ class VerifyTest {
         assertThat(RedisBytes.document(redis, doomed, Document.STYLES)).as("a tombstone").isEmpty();
         assertThat(new String(StoredProduct.cachedDocument(RedisBytes.get(redis, doomed), Document.STYLES), StandardCharsets.US_ASCII))
                 .matches("\"[0-9]+-deleted\"\n");
-        assertThat(redis.opsForZSet().rangeByScore("products:entries", -doomed, -doomed)).as("its tombstone in the list index")
+        assertThat(redis.opsForZSet().rangeByScore(new String(ListIndex.key(doomed), StandardCharsets.US_ASCII), -doomed, -doomed)).as("its tombstone in the list index")
                 .singleElement().satisfies(tombstone -> assertThat(tombstone).matches("[0-9]+:" + doomed));
     }
 
