@@ -2,14 +2,13 @@ package com.azalea.products.query;
 
 import com.azalea.products.projection.Document;
 import com.azalea.products.projection.ListEntry;
+import com.azalea.products.projection.ListIndex;
 import com.azalea.products.projection.StoredProduct;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.lettuce.core.RedisException;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,9 +28,9 @@ import org.springframework.stereotype.Component;
  * Reads a document: from the near cache ({@link NearCache}) when it holds the product, else one Redis
  * GET of its product's stored documents ({@link StoredProduct}); on a miss, one primary-key read of
  * {@code product_documents} and a refill of all of them. Concurrent misses of one product share a
- * single read and refill. When Redis keeps failing, a
- * circuit breaker sends reads straight to the read table (no wait per request) and lets a few reads
- * try Redis again every {@code azalea.read.redis-retry-after}.
+ * single read and refill. When the Redis that serves a product keeps failing, its circuit breaker
+ * ({@link RedisCircuits}) sends reads straight to the read table (no wait per request) and lets a few
+ * reads try Redis again every {@code azalea.read.redis-retry-after}.
  */
 @Component
 class DocumentReader {
@@ -43,46 +42,26 @@ class DocumentReader {
     private final DocumentCache cache;
     private final NearCache near;
     private final JdbcClient jdbc;
-    private final CircuitBreaker redis;
+    private final RedisCircuits circuits;
     private final ConcurrentMap<Long, CompletableFuture<byte[]>> refills = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
     private final Counter bypasses;
 
-    DocumentReader(DocumentCache cache, NearCache near, JdbcClient jdbc, ReadProperties properties, MeterRegistry meters) {
+    DocumentReader(DocumentCache cache, NearCache near, JdbcClient jdbc, RedisCircuits circuits, MeterRegistry meters) {
         this.cache = cache;
+        this.circuits = circuits;
         this.near = near;
         this.jdbc = jdbc;
-        this.redis = CircuitBreaker.of("redis", CircuitBreakerConfig.custom()
-                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-                .slidingWindowSize(20)
-                // every read records its outcome: no lock on that path
-                .slidingWindowSynchronizationStrategy(CircuitBreakerConfig.SlidingWindowSynchronizationStrategy.LOCK_FREE)
-                .minimumNumberOfCalls(10)
-                .failureRateThreshold(50)
-                .waitDurationInOpenState(properties.redisRetryAfter())
-                .permittedNumberOfCallsInHalfOpenState(5)
-                .build());
-        redis.getEventPublisher().onStateTransition(event -> {
-            if (event.getStateTransition().getFromState() == State.CLOSED) {
-                near.clear(); // announcements may not get through either; the near cache is used again once Redis answers
-            }
-            switch (event.getStateTransition()) {
-                case CLOSED_TO_OPEN -> log.warn("Redis is failing: reads go to the read table, Redis is tried again every {}",
-                        properties.redisRetryAfter());
-                case HALF_OPEN_TO_CLOSED -> log.info("Redis answers again: reads use it");
-                default -> log.debug("Redis circuit: {}", event.getStateTransition());
-            }
-        });
         this.hits = Counter.builder("azalea.cache.requests").tag("result", "hit").description("document reads answered by Redis").register(meters);
         this.misses = Counter.builder("azalea.cache.requests").tag("result", "miss").description("document reads that went to the read table").register(meters);
         this.bypasses = Counter.builder("azalea.cache.requests").tag("result", "bypass")
                 .description("document reads that went to the read table because Redis was failing").register(meters);
-        Gauge.builder("azalea.cache.circuit.open", redis, breaker -> breaker.getState() == State.CLOSED ? 0 : 1)
-                .description("1 while reads avoid a failing Redis").register(meters);
     }
 
     CachedDocument read(Document document, long productId) {
+        byte[] key = StoredProduct.key(productId);
+        CircuitBreaker redis = circuits.of(key);
         boolean redisHealthy = redis.getState() == State.CLOSED;
         byte[] cached = redisHealthy ? near.get(productId) : null;
         if (cached != null) {
@@ -90,7 +69,7 @@ class DocumentReader {
         }
         long stamp = near.stamp();
         try {
-            cached = redis.executeSupplier(() -> cache.get(StoredProduct.key(productId)));
+            cached = redis.executeSupplier(() -> cache.get(key));
         } catch (CallNotPermittedException | RedisException e) {
             bypasses.increment();
             return fromTable(document, productId);
@@ -126,11 +105,11 @@ class DocumentReader {
         try {
             byte[] key = StoredProduct.key(productId);
             // A refill that finished between our miss and now has stored the value: no second read.
-            byte[] stored = tryRedis(() -> cache.get(key));
+            byte[] stored = tryRedis(key, () -> cache.get(key));
             // stored as the projection stores it, so the refill writes the same bytes
             byte[] value = stored != null ? stored : readProduct(productId);
             if (stored == null) {
-                tryRedisWrite(() -> cache.refill(key, value));
+                tryRedisWrite(key, () -> cache.refill(key, value));
             }
             mine.complete(value);
             return value;
@@ -149,7 +128,7 @@ class DocumentReader {
     byte[] listPage(ListPage page) {
         // an offset past any catalog stays a plain integer for Redis
         long skip = Math.min(page.offset(), 1L << 50);
-        Optional<List<byte[]>> index = tryRedis(() -> Optional.ofNullable(cache.listPage(skip, page.count())));
+        Optional<List<byte[]>> index = tryRedis(ListIndex.FIRST, () -> Optional.ofNullable(cache.listPage(skip, page.count())));
         if (index == null) {
             return null;
         }
@@ -201,17 +180,17 @@ class DocumentReader {
                 .orElse(new byte[0]);
     }
 
-    /** A Redis call the read can do without: its failure is counted by the breaker and otherwise ignored. */
-    private <T> T tryRedis(Supplier<T> call) {
+    /** A Redis call on {@code key} the read can do without: its failure is counted by the key's breaker and otherwise ignored. */
+    private <T> T tryRedis(byte[] key, Supplier<T> call) {
         try {
-            return redis.executeSupplier(call);
+            return circuits.of(key).executeSupplier(call);
         } catch (CallNotPermittedException | RedisException e) {
             return null;
         }
     }
 
-    private void tryRedisWrite(Runnable call) {
-        tryRedis(() -> {
+    private void tryRedisWrite(byte[] key, Runnable call) {
+        tryRedis(key, () -> {
             call.run();
             return null;
         });

@@ -5,10 +5,14 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
 import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.cluster.api.async.RedisClusterAsyncCommands;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.ByteArrayCodec;
+import java.util.HashSet;
+import java.util.Set;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
@@ -22,6 +26,9 @@ import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactor
  * connection is too.
  */
 public abstract class ByteRedisConnection implements SmartLifecycle {
+
+    /** What {@link #nodeOf} names a single Redis by. */
+    public static final String SINGLE = "";
 
     private final LettuceConnectionFactory factory;
     private volatile Opened opened;
@@ -40,6 +47,40 @@ public abstract class ByteRedisConnection implements SmartLifecycle {
 
     protected RedisClusterAsyncCommands<byte[], byte[]> async() {
         return opened.async();
+    }
+
+    /**
+     * The address of the Redis that serves {@code key}: on a Redis Cluster, the master of its slot as the
+     * client last saw the topology ({@code unassigned} if none); on a single Redis, {@link #SINGLE}.
+     */
+    public String nodeOf(byte[] key) {
+        if (opened.connection() instanceof StatefulRedisClusterConnection<byte[], byte[]> cluster) {
+            RedisClusterNode node = cluster.getPartitions().getPartitionBySlot(SlotHash.getSlot(key));
+            return node == null ? "unassigned" : address(node);
+        }
+        return SINGLE;
+    }
+
+    /** What {@link #nodeOf} can return now: the addresses of the cluster's masters that serve slots, or {@link #SINGLE}; none before the start. */
+    public Set<String> nodes() {
+        Opened current = opened;
+        if (current == null) {
+            return Set.of();
+        }
+        if (current.connection() instanceof StatefulRedisClusterConnection<byte[], byte[]> cluster) {
+            Set<String> masters = new HashSet<>(Set.of("unassigned"));
+            cluster.getPartitions().forEach(node -> {
+                if (!node.getSlots().isEmpty()) {
+                    masters.add(address(node));
+                }
+            });
+            return masters;
+        }
+        return Set.of(SINGLE);
+    }
+
+    private static String address(RedisClusterNode node) {
+        return node.getUri().getHost() + ":" + node.getUri().getPort();
     }
 
     /** Called on each new connection, before it is used. */

@@ -6,15 +6,25 @@ import static org.awaitility.Awaitility.await;
 import com.azalea.products.support.IntegrationTest;
 import com.azalea.products.support.KafkaBroker;
 import com.azalea.products.support.KafkaServices;
+import com.azalea.products.support.ServiceProcess;
+import com.azalea.products.support.TcpGate;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.test.utils.KafkaTestUtils;
@@ -36,6 +46,8 @@ class KafkaAdminWritesTest extends AdminWritesScenarios {
     KafkaTemplate<String, String> kafka;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    Environment environment;
 
     @Test
     void writesMadeWhileTheBrokerIsDownAreAllProjectedAfterItReturns() {
@@ -71,8 +83,8 @@ class KafkaAdminWritesTest extends AdminWritesScenarios {
         Map<String, Object> props = KafkaTestUtils.consumerProps(KafkaBroker.bootstrapServers(), "dead-letter-reader", false);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         try (var consumer = new DefaultKafkaConsumerFactory<>(props, new StringDeserializer(), new StringDeserializer()).createConsumer()) {
-            consumer.subscribe(java.util.List.of("product-changes.DLT"));
-            java.util.List<String> keys = new java.util.ArrayList<>();
+            consumer.subscribe(List.of("product-changes.DLT"));
+            List<String> keys = new ArrayList<>();
             await().atMost(VISIBLE_WITHIN).until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(record -> keys.add(record.key()));
                 return keys.contains("not-a-product");
@@ -80,6 +92,44 @@ class KafkaAdminWritesTest extends AdminWritesScenarios {
         }
         long product = client.create("/admin/products", PRODUCT.formatted("After the poison"));
         eventually("/products/" + product, doc -> doc.get("name").asString().equals("After the poison"));
+    }
+
+    /**
+     * A second projector in the consumer group, a JVM of its own, SIGKILLed once it holds partitions:
+     * this instance takes them over after the session timeout, and every write is projected.
+     */
+    @Test
+    void aProjectorKilledInTheGroupLeavesItsPartitionsToTheOtherAndNoWriteIsLost(@TempDir Path logs) throws Exception {
+        List<Long> products = new ArrayList<>();
+        for (int i = 0; i < 12; i++) { // keyed by product id: spread over the topic's partitions
+            products.add(client.create("/admin/products", PRODUCT.formatted("Group " + i)));
+        }
+        String group = environment.getRequiredProperty("azalea.events.consumer-group");
+        Process other = new ProcessBuilder(ServiceProcess.command(environment, "--server.port=" + TcpGate.freePort(),
+                "--azalea.first-start.sample-scale=0", "--azalea.events.transport=kafka",
+                "--spring.kafka.bootstrap-servers=" + KafkaBroker.bootstrapServers()))
+                .redirectErrorStream(true).redirectOutput(logs.resolve("other-projector.log").toFile()).start();
+        try (Admin kafkaAdmin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.bootstrapServers()))) {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> membersWithPartitions(kafkaAdmin, group) == 2);
+            other.destroyForcibly().waitFor(); // SIGKILL: no leaving the group, no commit
+            for (int i = 0; i < products.size(); i++) {
+                assertThat(client.admin("PUT", "/admin/products/" + products.get(i), PRODUCT.formatted("Regrouped " + i)).statusCode()).isEqualTo(204);
+            }
+            for (int i = 0; i < products.size(); i++) {
+                String path = "/products/" + products.get(i);
+                String name = "Regrouped " + i;
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).ignoreExceptions()
+                        .until(() -> client.getJson(path).get("name").asString().equals(name));
+            }
+            assertThat(membersWithPartitions(kafkaAdmin, group)).as("this instance alone holds the partitions").isEqualTo(1);
+        } finally {
+            other.destroyForcibly().waitFor();
+        }
+    }
+
+    private static long membersWithPartitions(Admin kafkaAdmin, String group) throws Exception {
+        ConsumerGroupDescription description = kafkaAdmin.describeConsumerGroups(List.of(group)).all().get().get(group);
+        return description.members().stream().filter(member -> !member.assignment().topicPartitions().isEmpty()).count();
     }
 
     @Test

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.testcontainers.containers.GenericContainer;
@@ -99,6 +100,19 @@ public final class RedisCluster {
     }
 
     /** The master that serves the key's slot now, as {@code host:port}. */
+    /** The slots the master at {@code address} (host:port) serves. */
+    public static Set<Integer> slotsOf(String address) {
+        RedisClusterClient client = client(nodes());
+        try (var connection = client.connect()) {
+            return connection.getPartitions().stream()
+                    .filter(node -> (node.getUri().getHost() + ":" + node.getUri().getPort()).equals(address))
+                    .flatMap(node -> node.getSlots().stream())
+                    .collect(Collectors.toSet());
+        } finally {
+            client.shutdown();
+        }
+    }
+
     public static String masterOf(byte[] key) {
         RedisClusterClient client = client(nodes());
         try (var connection = client.connect()) {
