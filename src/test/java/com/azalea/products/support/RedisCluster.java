@@ -75,7 +75,7 @@ public final class RedisCluster {
         List<Integer> ports = IntStream.range(first, first + NODES).boxed().toList();
         String servers = ports.stream()
                 .map(port -> "redis-server --port " + port + " --cluster-enabled yes --cluster-config-file nodes-" + port + ".conf"
-                        + " --cluster-announce-ip 127.0.0.1 --cluster-node-timeout 2000 --protected-mode no --save '' --appendonly no --daemonize yes")
+                        + " --cluster-announce-ip 127.0.0.1 --cluster-node-timeout 2000 --cluster-require-full-coverage no --protected-mode no --save '' --appendonly no --daemonize yes")
                 .collect(Collectors.joining(" && "));
         String create = "redis-cli --cluster create " + ports.stream().map(port -> "127.0.0.1:" + port).collect(Collectors.joining(" "))
                 + " --cluster-replicas 1 --cluster-yes";
