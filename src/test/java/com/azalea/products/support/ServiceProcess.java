@@ -11,7 +11,7 @@ public final class ServiceProcess {
     private ServiceProcess() {
     }
 
-    /** The command line that runs the application with {@code args}, pointed at the test's PostgreSQL and Redis. */
+    /** The command line that runs the application with {@code args}, pointed at the test's PostgreSQL and Redis (or Redis Cluster). */
     public static List<String> command(Environment environment, String... args) {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-cp", System.getProperty("java.class.path"),
@@ -20,6 +20,10 @@ public final class ServiceProcess {
         for (String property : List.of("spring.datasource.url", "spring.datasource.username", "spring.datasource.password",
                 "spring.data.redis.host", "spring.data.redis.port", "spring.data.redis.database")) {
             command.add("--" + property + "=" + environment.getProperty(property, ""));
+        }
+        String clusterNodes = environment.getProperty("spring.data.redis.cluster.nodes");
+        if (clusterNodes != null) { // the test's context runs on the Redis Cluster: so does this process
+            command.add("--spring.data.redis.cluster.nodes=" + clusterNodes);
         }
         return command;
     }
