@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
  * The list's copy in Redis, written by {@link RedisMirror} with the documents: sorted sets that hold
  * each listed product's entry itself ({@link ListEntry}, score = id), one set per {@value #CHUNK} ids
  * ({@code {products:list}:<n>} holds ids {@code n * CHUNK + 1} to {@code (n + 1) * CHUNK}), and
- * {@code {products:list}:last}, the highest {@code n} written. The hash tag puts them all in one slot
+ * {@code {products:list}:sets}, the numbers of the sets written (score = number), so that a page walks
+ * only sets that exist, however sparse the ids. The hash tag puts them all in one slot
  * of a Redis Cluster, so a page is one script on one node; the split keeps each key small, because a
  * cluster moves a slot one key at a time, and a single set of the whole catalog (27 MB at a tenth of
  * it) blocked its master longer than the cluster's node timeout while it moved. A deleted product keeps
@@ -43,12 +44,12 @@ public class ListIndex extends ByteRedisConnection {
     public static final int CHUNK = 10_000;
     /** The sets' names are this and their number; the first, number 0, also holds the marker. */
     public static final String PREFIX = "{products:list}:";
-    /** The highest set number written, so that a page knows where the sets end. */
-    public static final byte[] LAST = (PREFIX + "last").getBytes(StandardCharsets.US_ASCII);
+    /** The numbers of the sets written, in order. */
+    public static final byte[] SETS = (PREFIX + "sets").getBytes(StandardCharsets.US_ASCII);
     public static final byte[] FIRST = key(1);
 
     /**
-     * KEYS[1] the product's set, KEYS[2] {@link #LAST}; ARGV[1] the product id, ARGV[2] the version of
+     * KEYS[1] the product's set, KEYS[2] {@link #SETS}; ARGV[1] the product id, ARGV[2] the version of
      * ARGV[4], the new member, to be added with score ARGV[3]. Without a version (its row removed),
      * whatever the product had is removed.
      */
@@ -61,8 +62,8 @@ public class ListIndex extends ByteRedisConnection {
             end
             if ARGV[2] then
               redis.call('ZADD', KEYS[1], ARGV[3], ARGV[4])
-              local set = tonumber(string.match(KEYS[1], '(%d+)$'))
-              if set > (tonumber(redis.call('GET', KEYS[2])) or -1) then redis.call('SET', KEYS[2], set) end
+              local set = string.match(KEYS[1], '(%d+)$')
+              redis.call('ZADD', KEYS[2], set, set)
             end
             return 1
             """;

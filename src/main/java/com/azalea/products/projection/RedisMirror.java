@@ -109,7 +109,7 @@ public class RedisMirror extends ByteRedisConnection {
                 replies.add(redis.evalsha(setUnlessNewer, ScriptOutputType.INTEGER, new byte[][] {key}, product.documents(),
                         ListIndex.ascii(product.version())));
             }
-            replies.add(redis.evalsha(putEntry, ScriptOutputType.INTEGER, new byte[][] {ListIndex.key(product.productId()), ListIndex.LAST},
+            replies.add(redis.evalsha(putEntry, ScriptOutputType.INTEGER, new byte[][] {ListIndex.key(product.productId()), ListIndex.SETS},
                     ListIndex.entryArguments(product)));
         }
         // throws the first command's failure; false when the replies did not all come in time

@@ -25,7 +25,7 @@ class DocumentCache extends ByteRedisConnection {
     static final Duration ABSENT_LIFETIME = Duration.ofMinutes(5);
 
     /**
-     * KEYS[1] the first set of the list index ({@link ListIndex}), KEYS[2] the number of its last set;
+     * KEYS[1] the first set of the list index ({@link ListIndex}), KEYS[2] the numbers of its sets;
      * ARGV[1] the entries to skip, ARGV[2] the page's size, ARGV[3] the sets' name without their number
      * (the sets share KEYS[1]'s hash tag, so a cluster keeps them on KEYS[1]'s node). The entries (score
      * above 0: after the tombstones and the marker) are counted set by set up to the page, then read.
@@ -35,7 +35,7 @@ class DocumentCache extends ByteRedisConnection {
             if not redis.call('ZSCORE', KEYS[1], 'complete') then return {} end
             local page = {'complete'}
             local skip, wanted = tonumber(ARGV[1]), tonumber(ARGV[2])
-            for set = 0, tonumber(redis.call('GET', KEYS[2])) or 0 do
+            for _, set in ipairs(redis.call('ZRANGE', KEYS[2], 0, -1)) do
               if wanted == 0 then break end
               local key = ARGV[3] .. set
               local entries = redis.call('ZCOUNT', key, '(0', '+inf')
@@ -69,7 +69,7 @@ class DocumentCache extends ByteRedisConnection {
      * null when the index cannot answer (not complete).
      */
     List<byte[]> listPage(long skip, long count) {
-        byte[][] keys = {ListIndex.FIRST, ListIndex.LAST};
+        byte[][] keys = {ListIndex.FIRST, ListIndex.SETS};
         byte[][] args = {ascii(skip), ascii(count), SET_PREFIX};
         List<byte[]> page;
         try {
