@@ -119,7 +119,7 @@ public final class StoredDocument {
     /**
      * Inflates a compressed body into a pooled buffer: the caller reads {@link Inflation#bytes()} up to
      * {@link Inflation#length()} and closes it, which gives the buffer back for the next document. A pool
-     * rather than one per thread: requests run on virtual threads, one per request.
+     * rather than one per thread: with virtual threads (an option) each request has a thread of its own.
      *
      * @throws ZipException if the body is not what {@link #body} writes (a corrupt value)
      */

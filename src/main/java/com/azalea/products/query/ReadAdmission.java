@@ -1,6 +1,6 @@
 package com.azalea.products.query;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
+import com.azalea.products.system.QueueTimedExecutor;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,12 +22,11 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Admission control of the public reads ({@code azalea.read.admission}, off by default): at most
- * {@code max-in-flight} at once (a Resilience4j bulkhead); a read that finds them all busy waits at most
- * {@code max-wait} for a turn, then gets a 503 problem detail with {@code Retry-After}, written from fixed
- * bytes without touching Redis or PostgreSQL. Meant for spikes of new visitors arriving faster than they
- * are served, where an unbounded queue makes every request late; under clients that resend at once it
- * served fewer reads than none (docs/operations.md). The admin API and the actuator do not pass through it.
+ * Admission control of the public reads ({@code azalea.read.admission}). The reads answered at once are
+ * bounded by Tomcat's request threads; the others queue for a thread in arrival order. A read that
+ * waited there longer than {@code max-wait} is refused with a 503 problem detail and {@code Retry-After},
+ * written from fixed bytes without touching Redis or PostgreSQL: its client would be late anyway, and
+ * the reads behind it then wait less. The admin API and the actuator do not pass through it.
  */
 class ReadAdmission extends OncePerRequestFilter {
 
@@ -36,39 +36,36 @@ class ReadAdmission extends OncePerRequestFilter {
             {"type":"about:blank","title":"Service Unavailable","status":503,"detail":"too many requests at once; retry shortly"}"""
             .getBytes(StandardCharsets.UTF_8);
 
-    private final Bulkhead bulkhead;
+    private final long maxWaitNanos;
     private final Counter shed;
     private final Timer queued;
     private final AtomicBoolean shedding = new AtomicBoolean();
     private final LongAdder shedSinceStart = new LongAdder();
     private volatile long lastShedNanos;
 
-    ReadAdmission(Bulkhead bulkhead, MeterRegistry meters) {
-        this.bulkhead = bulkhead;
-        int maxInFlight = bulkhead.getBulkheadConfig().getMaxConcurrentCalls();
-        this.shed = Counter.builder("azalea.admission.shed").description("reads refused with a 503 because too many were in flight").register(meters);
-        this.queued = Timer.builder("azalea.admission.queue").description("how long reads waited for their turn").register(meters);
-        Gauge.builder("azalea.admission.in_flight", bulkhead, b -> maxInFlight - b.getMetrics().getAvailableConcurrentCalls())
-                .description("reads being answered").register(meters);
+    ReadAdmission(Duration maxWait, QueueTimedExecutor requestThreads, MeterRegistry meters) {
+        this.maxWaitNanos = maxWait.toNanos();
+        this.shed = Counter.builder("azalea.admission.shed").description("reads refused with a 503 because they waited too long for a request thread").register(meters);
+        this.queued = Timer.builder("azalea.admission.queue").description("how long reads waited for a request thread").register(meters);
+        Gauge.builder("azalea.admission.in_flight", requestThreads, QueueTimedExecutor::getActiveCount)
+                .description("requests being answered (busy request threads)").register(meters);
+        Gauge.builder("azalea.admission.waiting", requestThreads, QueueTimedExecutor::getQueueSize)
+                .description("requests waiting for a request thread").register(meters);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long arrived = System.nanoTime();
-        if (!bulkhead.tryAcquirePermission()) {
+        long waited = QueueTimedExecutor.waitedNanos();
+        queued.record(waited, TimeUnit.NANOSECONDS);
+        if (waited > maxWaitNanos) {
             refuse(response);
             return;
         }
-        queued.record(System.nanoTime() - arrived, TimeUnit.NANOSECONDS);
-        if (shedding.get() && arrived - lastShedNanos > QUIET_NANOS && shedding.compareAndSet(true, false)) {
+        if (shedding.get() && System.nanoTime() - lastShedNanos > QUIET_NANOS && shedding.compareAndSet(true, false)) {
             log.info("reads are admitted again: {} were refused during the overload", shedSinceStart.sumThenReset());
         }
-        try {
-            chain.doFilter(request, response);
-        } finally {
-            bulkhead.onComplete();
-        }
+        chain.doFilter(request, response);
     }
 
     private void refuse(HttpServletResponse response) throws IOException {
@@ -76,8 +73,8 @@ class ReadAdmission extends OncePerRequestFilter {
         shedSinceStart.increment();
         lastShedNanos = System.nanoTime();
         if (!shedding.get() && shedding.compareAndSet(false, true)) {
-            log.warn("overloaded: {} reads in flight, refusing the excess with 503 until they fit again",
-                    bulkhead.getBulkheadConfig().getMaxConcurrentCalls());
+            log.warn("overloaded: reads wait more than {} ms for a request thread; refusing them with 503 until they do not",
+                    TimeUnit.NANOSECONDS.toMillis(maxWaitNanos));
         }
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");

@@ -1,34 +1,29 @@
 package com.azalea.products.query;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
+import com.azalea.products.system.QueueTimedExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.thread.Threading;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** Puts {@link ReadAdmission} in front of the public reads only ({@code azalea.read.admission.enabled}). */
+/**
+ * Puts {@link ReadAdmission} in front of the public reads only ({@code azalea.read.admission.enabled}),
+ * where requests queue for Tomcat's pool of request threads (not with virtual threads, which never queue).
+ */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "azalea.read.admission.enabled", havingValue = "true")
+@ConditionalOnThreading(Threading.PLATFORM)
 class ReadApiLimits {
 
-    /** The reads in flight and the turns waited for; first come, first served, so no read waits behind later ones. */
     @Bean
-    Bulkhead readsInFlight(ReadProperties properties) {
-        return Bulkhead.of("reads", BulkheadConfig.custom()
-                .maxConcurrentCalls(properties.admission().maxInFlight())
-                .maxWaitDuration(properties.admission().maxWait())
-                .fairCallHandlingStrategyEnabled(true)
-                .build());
-    }
-
-    @Bean
-    FilterRegistrationBean<ReadAdmission> readAdmission(Bulkhead readsInFlight, MeterRegistry meters) {
-        var registration = new FilterRegistrationBean<>(new ReadAdmission(readsInFlight, meters));
+    FilterRegistrationBean<ReadAdmission> readAdmission(ReadProperties properties, QueueTimedExecutor requestThreads, MeterRegistry meters) {
+        var registration = new FilterRegistrationBean<>(new ReadAdmission(properties.admission().maxWait(), requestThreads, meters));
         registration.addUrlPatterns("/products", "/products/*");
-        // first after CORS: a refusal costs no observation, no other filter's work
+        // first after CORS: a refusal costs no other filter's work, and a browser can still read it
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

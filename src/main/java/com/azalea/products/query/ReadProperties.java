@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param redisTimeout    how long a read waits for Redis before it counts as failed
  * @param redisRetryAfter how long reads go straight to the read table once Redis keeps failing
  * @param cors            the browser origins that may call the read API (any, by default)
- * @param admission       how many reads are answered at once ({@link ReadAdmission})
+ * @param admission       how long a read may wait for a request thread ({@link ReadAdmission})
  * @param nearCache       the hot products' documents in this instance ({@link NearCache})
  */
 @Validated
@@ -38,11 +38,10 @@ public record ReadProperties(@Min(1) @Max(1000) int maxCount, @NotNull Source so
     }
 
     /**
-     * @param enabled     whether reads are admitted by {@link ReadAdmission} at all
-     * @param maxInFlight reads answered at once; more only wait
-     * @param maxWait     how long a read waits for its turn before it is refused with a 503
+     * @param enabled whether reads are admitted by {@link ReadAdmission} at all
+     * @param maxWait how long a read may wait for a request thread; one that waited longer is refused with a 503
      */
-    public record Admission(boolean enabled, @Min(1) int maxInFlight, @NotNull Duration maxWait) {
+    public record Admission(boolean enabled, @NotNull Duration maxWait) {
     }
 
     public enum Source {

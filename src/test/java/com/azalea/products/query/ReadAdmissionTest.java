@@ -5,13 +5,18 @@ import static org.awaitility.Awaitility.await;
 
 import com.azalea.products.support.IntegrationTest;
 import com.azalea.products.support.TestCatalog;
-import io.github.resilience4j.bulkhead.Bulkhead;
+import com.azalea.products.system.QueueTimedExecutor;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,21 +28,25 @@ import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Admission control under a storm, made deterministic: the test itself holds every slot a read could
- * take, as reads in flight would. Reads are then refused at once with a 503 problem, while the probes,
- * the metrics and the admin API still answer; once the slots are free, reads are admitted again.
+ * Admission control under a storm, made deterministic: the test itself holds both request threads, as
+ * slow requests would, so that the requests sent meanwhile wait in Tomcat's queue for longer than
+ * {@code max-wait}. Once the threads are free, the reads among them are refused with a 503 problem
+ * while the probe and the admin write are answered; reads that do not wait are admitted again.
  */
 @IntegrationTest
-@TestPropertySource(properties = {"azalea.read.admission.enabled=true", "azalea.read.admission.max-in-flight=3", "azalea.read.admission.max-wait=20ms"})
+@TestPropertySource(properties = {"server.tomcat.threads.max=2", "azalea.read.admission.max-wait=100ms"})
 @ExtendWith(OutputCaptureExtension.class)
 class ReadAdmissionTest {
 
-    private static final int MAX_IN_FLIGHT = 3;
+    private static final int THREADS = 2;
+    private static final List<String> READS = List.of("/products/1/styles", "/products/1", "/products?count=2");
 
     @Autowired
     TestCatalog catalog;
     @Autowired
-    Bulkhead readsInFlight;
+    QueueTimedExecutor requestThreads;
+    @Autowired
+    MeterRegistry meters;
     @Value("${local.server.port}")
     int port;
 
@@ -45,54 +54,76 @@ class ReadAdmissionTest {
     final JsonMapper json = JsonMapper.builder().build();
 
     @Test
-    void whenEveryReadSlotIsTakenReadsAreRefusedAndOperatorsStillGetAnswers(@TempDir Path dir, CapturedOutput output) throws Exception {
+    void readsThatWaitedTooLongForARequestThreadAreRefusedAndOperatorsStillGetAnswers(@TempDir Path dir, CapturedOutput output) throws Exception {
         catalog.loadAndProject(dir, 0.0005, 13);
-        assertThat(get("/products/1/styles", false).statusCode()).isEqualTo(200);
+        assertThat(send(get("/products/1/styles")).statusCode()).isEqualTo(200);
 
-        for (int i = 0; i < MAX_IN_FLIGHT; i++) {
-            assertThat(readsInFlight.tryAcquirePermission()).isTrue();
+        CountDownLatch holding = new CountDownLatch(THREADS);
+        CountDownLatch release = new CountDownLatch(1);
+        for (int i = 0; i < THREADS; i++) {
+            requestThreads.execute(() -> {
+                holding.countDown();
+                awaitQuietly(release);
+            });
         }
-        try {
-            for (String path : new String[] {"/products/1/styles", "/products/1", "/products?count=2"}) {
-                HttpResponse<String> refused = get(path, false);
-                assertThat(refused.statusCode()).as(path).isEqualTo(503);
-                assertThat(refused.headers().firstValue("Retry-After")).as(path).hasValue("1");
-                assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
-                assertThat(json.readTree(refused.body()).get("status").asInt()).as(path).isEqualTo(503);
-            }
-            assertThat(get("/actuator/health/liveness", false).statusCode()).isEqualTo(200);
-            assertThat(get("/actuator/health/readiness", false).statusCode()).isEqualTo(200);
-            assertThat(meter("azalea.admission.in_flight")).isEqualTo(MAX_IN_FLIGHT);
-            assertThat(meter("azalea.admission.shed")).isGreaterThanOrEqualTo(3);
-            HttpResponse<String> write = http.send(HttpRequest.newBuilder(uri("/admin/products"))
-                    .header("Authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN).header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("""
-                            {"name": "Storm Coat", "slogan": "Still here", "description": "Sold in a rush.", "category": "Jackets", "default_price": 90}"""))
-                    .build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(write.statusCode()).as("the admin API during the storm").isEqualTo(201);
-            assertThat(output).containsOnlyOnce("overloaded");
-        } finally {
-            for (int i = 0; i < MAX_IN_FLIGHT; i++) {
-                readsInFlight.onComplete();
-            }
-        }
+        holding.await();
+        List<CompletableFuture<HttpResponse<String>>> reads = READS.stream().map(path -> sendAsync(get(path))).toList();
+        var probe = sendAsync(get("/actuator/health/readiness"));
+        var write = sendAsync(HttpRequest.newBuilder(uri("/admin/products"))
+                .header("Authorization", "Bearer " + IntegrationTest.ADMIN_TOKEN).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("""
+                        {"name": "Storm Coat", "slogan": "Still here", "description": "Sold in a rush.", "category": "Jackets", "default_price": 90}"""))
+                .build());
+        int sent = READS.size() + 2;
+        await().atMost(Duration.ofSeconds(10)).until(() -> gauge("azalea.admission.waiting") >= sent);
+        assertThat(gauge("azalea.admission.in_flight")).isEqualTo(THREADS);
+        // the queued requests' wait: well past max-wait, whatever the machine's speed
+        Thread.sleep(300);
+        release.countDown();
 
-        assertThat(get("/products/1/styles", false).statusCode()).isEqualTo(200);
+        for (int i = 0; i < READS.size(); i++) {
+            HttpResponse<String> refused = reads.get(i).join();
+            String path = READS.get(i);
+            assertThat(refused.statusCode()).as(path).isEqualTo(503);
+            assertThat(refused.headers().firstValue("Retry-After")).as(path).hasValue("1");
+            assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat(json.readTree(refused.body()).get("status").asInt()).as(path).isEqualTo(503);
+        }
+        assertThat(probe.join().statusCode()).as("the readiness probe during the storm").isEqualTo(200);
+        assertThat(write.join().statusCode()).as("the admin API during the storm").isEqualTo(201);
+        assertThat(meters.get("azalea.admission.shed").counter().count()).isEqualTo(READS.size());
+        assertThat(meters.get("azalea.admission.queue").timer().max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(300);
+        assertThat(output).containsOnlyOnce("overloaded: reads wait more than 100 ms");
+
+        for (String path : READS) {
+            assertThat(send(get(path)).statusCode()).as(path).isEqualTo(200);
+        }
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
-                .until(() -> get("/products/1", false).statusCode() == 200 && output.toString().contains("reads are admitted again"));
-        assertThat(meter("azalea.admission.in_flight")).isZero();
+                .until(() -> send(get("/products/1")).statusCode() == 200 && output.toString().contains("reads are admitted again: 3 were refused"));
     }
 
-    private double meter(String name) throws Exception {
-        return json.readTree(get("/actuator/metrics/" + name, true).body()).get("measurements").get(0).get("value").asDouble();
+    private double gauge(String name) {
+        return meters.get(name).gauge().value();
     }
 
-    private HttpResponse<String> get(String path, boolean ok) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
-        if (ok) {
-            assertThat(response.statusCode()).as(path).isEqualTo(200);
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        return response;
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(uri(path)).build();
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    private CompletableFuture<HttpResponse<String>> sendAsync(HttpRequest request) {
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private URI uri(String path) {

@@ -36,9 +36,9 @@ public class SqlStatements {
         };
     }
 
-    /** Tomcat's request threads: virtual ones (spring.threads.virtual.enabled) or its own pool's. */
+    /** Tomcat's request threads: the service's pool (RequestThreads) or virtual ones (spring.threads.virtual.enabled). */
     private static boolean servesRequest(Thread thread) {
-        return thread.getName().startsWith("tomcat-handler-") || thread.getName().startsWith("http-nio-");
+        return thread.getName().startsWith("http-request-") || thread.getName().startsWith("tomcat-handler-");
     }
 
     private static final class Counting extends DelegatingDataSource {
