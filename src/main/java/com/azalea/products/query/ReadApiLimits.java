@@ -4,6 +4,7 @@ import com.azalea.products.system.QueueTimedExecutor;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.thread.Threading;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -16,6 +17,7 @@ import org.springframework.core.Ordered;
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "azalea.read.admission.enabled", havingValue = "true")
+@ConditionalOnWebApplication // batch commands serve no request
 @ConditionalOnThreading(Threading.PLATFORM)
 class ReadApiLimits {
 

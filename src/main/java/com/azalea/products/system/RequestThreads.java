@@ -1,6 +1,7 @@
 package com.azalea.products.system;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.thread.Threading;
 import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Configuration;
  * The pool is a {@link QueueTimedExecutor}; with {@code spring.threads.virtual.enabled} it is not used.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication // batch commands serve no request
 @ConditionalOnThreading(Threading.PLATFORM)
 class RequestThreads {
 
