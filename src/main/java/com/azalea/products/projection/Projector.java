@@ -26,11 +26,13 @@ public class Projector {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final RedisMirror mirror;
+    private final boolean compress;
     private final String rangeStatement;
     private final String listStatement;
 
-    public Projector(JdbcClient jdbc, TransactionTemplate transactions, RedisMirror mirror) {
+    public Projector(JdbcClient jdbc, TransactionTemplate transactions, RedisMirror mirror, ProjectionProperties properties) {
         this.jdbc = jdbc;
+        this.compress = properties.compressDocuments();
         this.transactions = transactions;
         this.mirror = mirror;
         String store = DocumentStatements.load("projector/store.sql");
@@ -79,7 +81,7 @@ public class Projector {
                         }
                         // the text as it came over the wire, UTF-8: no decoding into a String and back; compressed
                         // here, in the rebuild's workers, once for every read
-                        byte[] documents = StoredProduct.encode(version, rs.getBytes("product"), rs.getBytes("styles"), rs.getBytes("related"));
+                        byte[] documents = StoredProduct.encode(version, compress, rs.getBytes("product"), rs.getBytes("styles"), rs.getBytes("related"));
                         return new ProjectedProduct(rs.getLong("product_id"), version, documents, rs.getBytes("summary"));
                     })
                     .list();

@@ -32,16 +32,17 @@ public final class StoredProduct {
     }
 
     /**
+     * @param compress        whether the bodies are stored compressed ({@link StoredDocument#body}) or as JSON
      * @param cachedDocuments {@code cached_document}'s values in {@link Document} order (ETag line, JSON);
      *                        compressed here, wherever a value is made (the projection, a refill), so
      *                        readers only copy them out
      */
-    public static byte[] encode(long version, byte[]... cachedDocuments) {
+    public static byte[] encode(long version, boolean compress, byte[]... cachedDocuments) {
         byte[][] stored = new byte[DOCUMENTS][];
         StringBuilder header = new StringBuilder().append(version);
         int total = 0;
         for (int i = 0; i < DOCUMENTS; i++) {
-            stored[i] = storedDocument(cachedDocuments[i]);
+            stored[i] = storedDocument(cachedDocuments[i], compress);
             header.append(' ').append(stored[i].length);
             total += stored[i].length;
         }
@@ -52,7 +53,7 @@ public final class StoredProduct {
     }
 
     /** {@code "<version>-<md5>"\n<JSON>} becomes the digest's bytes and the body; a tombstone, nothing. */
-    private static byte[] storedDocument(byte[] cachedDocument) {
+    private static byte[] storedDocument(byte[] cachedDocument, boolean compress) {
         int newline = 0;
         while (cachedDocument[newline] != '\n') {
             newline++;
@@ -62,7 +63,8 @@ public final class StoredProduct {
         }
         int hex = newline - 1 - 2 * DIGEST; // the ETag line ends with the digest, a quote and the newline
         byte[] digest = HEX.parseHex(new String(cachedDocument, hex, 2 * DIGEST, StandardCharsets.US_ASCII));
-        byte[] body = StoredDocument.body(cachedDocument, newline + 1, cachedDocument.length - newline - 1);
+        byte[] body = compress ? StoredDocument.body(cachedDocument, newline + 1, cachedDocument.length - newline - 1)
+                : Arrays.copyOfRange(cachedDocument, newline + 1, cachedDocument.length);
         byte[] stored = Arrays.copyOf(digest, DIGEST + body.length);
         System.arraycopy(body, 0, stored, DIGEST, body.length);
         return stored;

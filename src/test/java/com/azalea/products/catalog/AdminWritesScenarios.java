@@ -203,7 +203,7 @@ abstract class AdminWritesScenarios {
                 SELECT version, cached_document(version, product), cached_document(version, styles), cached_document(version, related)
                 FROM product_documents WHERE product_id = ?
                 """).param(product)
-                .query((rs, row) -> StoredProduct.encode(rs.getLong(1), rs.getBytes(2), rs.getBytes(3), rs.getBytes(4))).single();
+                .query((rs, row) -> StoredProduct.encode(rs.getLong(1), true, rs.getBytes(2), rs.getBytes(3), rs.getBytes(4))).single();
         RedisBytes.set(redis, product, newer);
         projector.project(product);
         projector.project(product);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.azalea.products.projection.Document;
 import com.azalea.products.projection.Projector;
+import com.azalea.products.projection.StoredProduct;
 import com.azalea.products.projection.ReadModelVerifier;
 import com.azalea.products.support.IntegrationTest;
 import com.azalea.products.support.RedisBytes;
@@ -194,6 +195,23 @@ class CompressedDocumentsTest {
         assertThat(RedisBytes.get(redis, product)).as("the refill").isEqualTo(projected);
         projector.project(product);
         assertThat(RedisBytes.get(redis, product)).as("a reprojection").isEqualTo(projected);
+    }
+
+    /** Compression off (azalea.projection.compress-documents=false, the A/B's setting): the same documents, each stored as its JSON. */
+    @Test
+    void withCompressionOffEveryDocumentIsStoredAsItsJson() throws Exception {
+        byte[][] columns = jdbc.sql("""
+                SELECT cached_document(version, product), cached_document(version, styles), cached_document(version, related)
+                FROM product_documents WHERE product_id = ?
+                """).param(product).query((rs, row) -> new byte[][] {rs.getBytes(1), rs.getBytes(2), rs.getBytes(3)}).single();
+        long version = jdbc.sql("SELECT version FROM product_documents WHERE product_id = ?").param(product).query(Long.class).single();
+        byte[] compressed = StoredProduct.encode(version, true, columns);
+        byte[] plain = StoredProduct.encode(version, false, columns);
+        assertThat(plain.length).isGreaterThan(compressed.length);
+        for (Document document : Document.values()) {
+            assertThat(StoredProduct.cachedDocument(plain, document)).as(document.name()).isEqualTo(StoredProduct.cachedDocument(compressed, document));
+            assertThat(storedBody(RedisBytes.document(plain, document))).as(document.name()).isEqualTo(tableBody(document.column()));
+        }
     }
 
     /** Values stored before documents were compressed stay valid: no migration. */
