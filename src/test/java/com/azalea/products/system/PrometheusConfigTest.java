@@ -43,7 +43,7 @@ class PrometheusConfigTest {
         map(load(COMPOSE_FILE).get("services")).forEach((name, definition) -> {
             Map<String, Object> service = map(definition);
             List<Object> command = list(service.getOrDefault("command", List.of()));
-            if (command.size() == 3 && command.subList(0, 2).equals(List.of("java", "-jar"))) {
+            if (YamlFile.servesTheJar(command)) {
                 List<Object> ports = list(service.get("ports"));
                 assertThat(ports).as("ports %s publishes", name).hasSize(1);
                 String[] mapping = String.valueOf(ports.getFirst()).split(":"); // host address:host port:container port
