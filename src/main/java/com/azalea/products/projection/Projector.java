@@ -26,15 +26,15 @@ public class Projector {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final RedisMirror mirror;
-    private final boolean compress;
+    private final StoredProductEncoder encoder;
     private final String rangeStatement;
     private final String listStatement;
 
-    public Projector(JdbcClient jdbc, TransactionTemplate transactions, RedisMirror mirror, ProjectionProperties properties) {
+    public Projector(JdbcClient jdbc, TransactionTemplate transactions, RedisMirror mirror, StoredProductEncoder encoder) {
         this.jdbc = jdbc;
-        this.compress = properties.compressDocuments();
         this.transactions = transactions;
         this.mirror = mirror;
+        this.encoder = encoder;
         String store = DocumentStatements.load("projector/store.sql");
         this.rangeStatement = DocumentStatements.compose(store, Ids.RANGE);
         this.listStatement = DocumentStatements.compose(store, Ids.LIST);
@@ -81,8 +81,7 @@ public class Projector {
                         }
                         // the text as it came over the wire, UTF-8: no decoding into a String and back; compressed
                         // here, in the rebuild's workers, once for every read
-                        byte[] documents = StoredProduct.encode(version, compress, rs.getBytes("product"), rs.getBytes("styles"), rs.getBytes("related"));
-                        return new ProjectedProduct(rs.getLong("product_id"), version, documents, rs.getBytes("summary"));
+                        return new ProjectedProduct(rs.getLong("product_id"), version, encoder.encode(rs), rs.getBytes("summary"));
                     })
                     .list();
             mirror.write(products, changedAt);

@@ -3,8 +3,8 @@ package com.azalea.products.query;
 import com.azalea.products.projection.Document;
 import com.azalea.products.projection.ListEntry;
 import com.azalea.products.projection.ListIndex;
-import com.azalea.products.projection.ProjectionProperties;
 import com.azalea.products.projection.StoredProduct;
+import com.azalea.products.projection.StoredProductEncoder;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -44,16 +44,16 @@ class DocumentReader {
     private final NearCache near;
     private final JdbcClient jdbc;
     private final RedisCircuits circuits;
-    private final boolean compress;
+    private final StoredProductEncoder encoder;
     private final ConcurrentMap<Long, CompletableFuture<byte[]>> refills = new ConcurrentHashMap<>();
     private final Counter hits;
     private final Counter misses;
     private final Counter bypasses;
 
-    DocumentReader(DocumentCache cache, NearCache near, JdbcClient jdbc, RedisCircuits circuits, ProjectionProperties projection,
+    DocumentReader(DocumentCache cache, NearCache near, JdbcClient jdbc, RedisCircuits circuits, StoredProductEncoder encoder,
             MeterRegistry meters) {
         this.cache = cache;
-        this.compress = projection.compressDocuments();
+        this.encoder = encoder;
         this.circuits = circuits;
         this.near = near;
         this.jdbc = jdbc;
@@ -179,7 +179,7 @@ class DocumentReader {
                 FROM product_documents WHERE product_id = ?
                 """)
                 .param(productId)
-                .query((rs, row) -> StoredProduct.encode(rs.getLong("version"), compress, rs.getBytes("product"), rs.getBytes("styles"), rs.getBytes("related")))
+                .query((rs, row) -> encoder.encode(rs))
                 .optional()
                 .orElse(new byte[0]);
     }

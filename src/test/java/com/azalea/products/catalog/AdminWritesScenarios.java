@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.azalea.products.projection.Document;
 import com.azalea.products.projection.Projector;
-import com.azalea.products.projection.StoredProduct;
+import com.azalea.products.projection.StoredProductEncoder;
 import com.azalea.products.support.RedisBytes;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -39,6 +39,8 @@ abstract class AdminWritesScenarios {
     StringRedisTemplate redis;
     @Autowired
     Projector projector;
+    @Autowired
+    StoredProductEncoder encoder;
     @Value("${local.server.port}")
     int port;
     AdminClient client;
@@ -200,10 +202,11 @@ abstract class AdminWritesScenarios {
         jdbc.sql("UPDATE product_documents SET version = version + 10, product = product || '{\"name\": \"Newer\"}' WHERE product_id = ?")
                 .param(product).update();
         byte[] newer = jdbc.sql("""
-                SELECT version, cached_document(version, product), cached_document(version, styles), cached_document(version, related)
+                SELECT version, cached_document(version, product) AS product, cached_document(version, styles) AS styles,
+                       cached_document(version, related) AS related
                 FROM product_documents WHERE product_id = ?
                 """).param(product)
-                .query((rs, row) -> StoredProduct.encode(rs.getLong(1), true, rs.getBytes(2), rs.getBytes(3), rs.getBytes(4))).single();
+                .query((rs, row) -> encoder.encode(rs)).single();
         RedisBytes.set(redis, product, newer);
         projector.project(product);
         projector.project(product);
