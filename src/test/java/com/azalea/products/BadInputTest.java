@@ -118,7 +118,7 @@ class BadInputTest {
                 + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n";
         Answer answer = RawHttp.exchange(port, (headers + "{\"name\": ").getBytes(StandardCharsets.UTF_8));
         assertThat(answer.status()).as("answered without waiting for the 100 MB").isEqualTo(status);
-        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.contentType()).startsWith("application/json");
     }
 
     @Test
@@ -171,7 +171,7 @@ class BadInputTest {
     }
 
     private boolean isProblemDetail(Answer answer, boolean bodiless) {
-        if (!answer.contentType().startsWith("application/problem+json")) {
+        if (!answer.contentType().startsWith("application/json")) {
             return false;
         }
         if (bodiless) {

@@ -68,7 +68,7 @@ class FirstStartTest {
                 for (String path : READS) {
                     HttpResponse<String> answer = get(port, path);
                     if (answer.statusCode() == 503) {
-                        assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+                        assertThat(answer.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
                         assertThat(answer.headers().firstValue("Retry-After")).as(path).isPresent();
                         unavailable.merge(path, 1, Integer::sum);
                     } else {

@@ -62,7 +62,7 @@ class BaselineController {
     }
 
     @GetMapping("/products")
-    ResponseEntity<byte[]> products(@RequestParam(defaultValue = "1") String page, @RequestParam(defaultValue = "5") String count) {
+    ResponseEntity<byte[]> products(@RequestParam(required = false) String page, @RequestParam(required = false) String count) {
         ListPage listPage = ListPage.parse(page, count, properties.maxCount());
         Map<String, Object> bounds = jdbc.sql(PAGE_BOUNDS).param("offset", listPage.offset()).param("count", listPage.count())
                 .query().singleRow();

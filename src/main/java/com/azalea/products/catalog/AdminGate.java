@@ -14,6 +14,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -92,7 +93,7 @@ class AdminGate {
 
         private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
             response.setStatus(status.value());
-            response.setContentType("application/problem+json");
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
             // the details are fixed texts without quotes or backslashes, so no JSON escaping is needed
             response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase() + "\",\"status\":"
                     + status.value() + ",\"detail\":\"" + detail + "\"}").getBytes(StandardCharsets.UTF_8));

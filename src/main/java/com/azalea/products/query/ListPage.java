@@ -3,10 +3,16 @@ package com.azalea.products.query;
 /** The page of list entries GET /products asks for, as an offset into the catalog in id order. */
 public record ListPage(long offset, long count) {
 
-    /** Anything but positive integers, or a count above the maximum, is a 400 naming the parameter. */
+    private static final long FIRST_PAGE = 1;
+    private static final long DEFAULT_COUNT = 5;
+
+    /**
+     * An absent parameter (null) takes its default, page 1 and count 5; anything else but a positive
+     * integer, an empty value included, or a count above the maximum, is a 400 naming the parameter.
+     */
     public static ListPage parse(String page, String count, int maxCount) {
-        long pageNumber = PositiveNumber.parse("page", page);
-        long pageSize = PositiveNumber.parse("count", count);
+        long pageNumber = page == null ? FIRST_PAGE : PositiveNumber.parse("page", page);
+        long pageSize = count == null ? DEFAULT_COUNT : PositiveNumber.parse("count", count);
         if (pageSize > maxCount) {
             throw new BadRequestException("count", count, "is above the maximum of " + maxCount);
         }

@@ -41,7 +41,7 @@ class ProductController {
     }
 
     @GetMapping("/products")
-    void products(@RequestParam(defaultValue = "1") String page, @RequestParam(defaultValue = "5") String count,
+    void products(@RequestParam(required = false) String page, @RequestParam(required = false) String count,
             HttpServletResponse response) throws IOException {
         byte[] body = list.page(ListPage.parse(page, count, properties.maxCount()));
         // always identity, but caches keep this resource's answers apart by encoding like a document's
@@ -81,28 +81,40 @@ class ProductController {
         String etag = document.etag();
         String gzipEtag = compressed ? document.gzipEtag() : null;
         varyByEncoding(response);
-        response.setHeader(HttpHeaders.ETAG, gzip ? gzipEtag : etag);
         String ifNoneMatch = request.getHeader(HttpHeaders.IF_NONE_MATCH);
         if (ifNoneMatch != null
                 && (ifNoneMatch.contains(etag) || gzipEtag != null && ifNoneMatch.contains(gzipEtag) || ifNoneMatch.trim().equals("*"))) {
+            response.setHeader(HttpHeaders.ETAG, gzip ? gzipEtag : etag);
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         if (gzip) {
+            response.setHeader(HttpHeaders.ETAG, gzipEtag);
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         } else if (compressed) {
             try (StoredDocument.Inflation json = StoredDocument.inflate(document.bytes(), document.bodyOffset(), document.bodyLength())) {
+                response.setHeader(HttpHeaders.ETAG, etag);
                 writeJson(response, json.bytes(), 0, json.length());
             } catch (ZipException e) {
                 // a damaged value in Redis (verify finds it, --repair replaces it): the read table answers meanwhile
                 log.warn("the cached {} document of product {} does not inflate ({}): answered from the read table", kind.column(), id, e.getMessage());
-                CachedDocument stored = documents.fromTable(kind, id);
-                response.setHeader(HttpHeaders.ETAG, stored.etag());
-                writeJson(response, stored.bytes(), stored.bodyOffset(), stored.bodyLength());
+                sendFromTable(kind, id, response);
             }
             return;
+        } else {
+            response.setHeader(HttpHeaders.ETAG, etag);
         }
         writeJson(response, document.bytes(), document.bodyOffset(), document.bodyLength());
+    }
+
+    /** The read table may have moved on from the damaged copy: to a newer document, or to the product's deletion. */
+    private void sendFromTable(Document kind, long id, HttpServletResponse response) throws IOException {
+        CachedDocument stored = documents.fromTable(kind, id);
+        if (stored.absent()) {
+            throw new ProductNotFoundException(id);
+        }
+        response.setHeader(HttpHeaders.ETAG, stored.etag());
+        writeJson(response, stored.bytes(), stored.bodyOffset(), stored.bodyLength());
     }
 
     /** Added to the Vary that CORS processing has set (Origin, ...), not replacing it. */

@@ -78,7 +78,7 @@ class ReadAdmission extends OncePerRequestFilter {
         }
         response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
         response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setContentLength(REFUSAL.length);
         response.getOutputStream().write(REFUSAL);
     }

@@ -39,7 +39,6 @@ import tools.jackson.databind.json.JsonMapper;
 public class ApiDescription {
 
     public static final String JSON = "application/json";
-    public static final String PROBLEM_JSON = "application/problem+json";
     /** The security scheme of the admin API: the bearer token of {@code azalea.admin.token}. */
     public static final String ADMIN_TOKEN = "admin-token";
     public static final String READ_TAG = "products";
@@ -141,7 +140,7 @@ public class ApiDescription {
     }
 
     public static ApiResponse problem(String description, String schemaName, String example) {
-        return new ApiResponse().description(description).content(content(PROBLEM_JSON, reference(schemaName), example));
+        return new ApiResponse().description(description).content(content(JSON, reference(schemaName), example));
     }
 
     /** A reference to one of the response components above. */

@@ -56,7 +56,7 @@ public record CrossOrigin(@NotNull List<String> allowedOrigins, @NotNull Duratio
         @Override
         protected void rejectRequest(ServerHttpResponse response) throws IOException {
             response.setStatusCode(HttpStatus.FORBIDDEN);
-            response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+            response.getHeaders().setContentType(MediaType.APPLICATION_JSON);
             response.getBody().write(REFUSAL);
             response.flush();
         }

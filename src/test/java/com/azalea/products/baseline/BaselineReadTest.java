@@ -85,7 +85,7 @@ class BaselineReadTest {
         for (String path : List.of("/products/abc/styles", "/products/0", "/products?count=101", "/products?page=-1")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(400);
-            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat(response.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
         }
     }
 

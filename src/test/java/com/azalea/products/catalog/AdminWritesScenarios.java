@@ -116,7 +116,7 @@ abstract class AdminWritesScenarios {
         for (String authorization : new String[] {null, "Bearer wrong", "Basic dGVzdDp0ZXN0", "Bearer " + com.azalea.products.support.IntegrationTest.ADMIN_TOKEN + "x"}) {
             HttpResponse<String> response = client.withoutToken("POST", "/admin/products", PRODUCT.formatted("Intruder"), authorization);
             assertThat(response.statusCode()).as(String.valueOf(authorization)).isEqualTo(401);
-            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         }
         assertThat(client.withoutToken("DELETE", "/admin/products/1", null, null).statusCode()).isEqualTo(401);
         assertThat(count("products")).isEqualTo(products);

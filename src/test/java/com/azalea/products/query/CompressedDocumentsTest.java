@@ -236,17 +236,40 @@ class CompressedDocumentsTest {
     /** A damaged value is drift for verify to repair; meanwhile a client that needs it inflated gets the read table's JSON, not a 500. */
     @Test
     void aCompressedValueThatDoesNotInflateIsAnsweredFromTheReadTable() throws Exception {
-        byte[] projected = RedisBytes.get(redis, product);
-        byte[] damaged = RedisBytes.document(projected, Document.STYLES);
-        damaged[damaged.length - 12] ^= 0x55; // inside the deflate stream, before the trailer
-        RedisBytes.set(redis, product, RedisBytes.withDocument(projected, Document.STYLES, damaged));
+        String etag = get("/products/" + product + "/styles", null).headers().firstValue("ETag").orElseThrow();
+        byte[] projected = damageStyles();
         try {
             HttpResponse<byte[]> identity = get("/products/" + product + "/styles", null);
             assertThat(identity.statusCode()).isEqualTo(200);
             assertThat(identity.body()).isEqualTo(tableBody("styles"));
+            assertThat(identity.headers().firstValue("ETag")).hasValue(etag);
         } finally {
             RedisBytes.set(redis, product, projected);
         }
+    }
+
+    /** ... and when the read table no longer holds the product (deleted since), the answer is its 404, not an empty 200. */
+    @Test
+    void aDamagedValueOfAProductTheReadTableNoLongerHoldsIsA404() throws Exception {
+        damageStyles();
+        jdbc.sql("DELETE FROM product_documents WHERE product_id = ?").param(product).update();
+        try {
+            HttpResponse<byte[]> identity = get("/products/" + product + "/styles", null);
+            assertThat(identity.statusCode()).isEqualTo(404);
+            assertThat(identity.headers().firstValue("ETag")).isEmpty();
+            assertThat(json.readTree(identity.body()).path("status").asInt()).isEqualTo(404);
+        } finally {
+            projector.project(product); // the row and the Redis value again
+        }
+    }
+
+    /** Damages the compressed styles document in Redis (inside the deflate stream, before the trailer); returns the value as projected. */
+    private byte[] damageStyles() {
+        byte[] projected = RedisBytes.get(redis, product);
+        byte[] damaged = RedisBytes.document(projected, Document.STYLES);
+        damaged[damaged.length - 12] ^= 0x55;
+        RedisBytes.set(redis, product, RedisBytes.withDocument(projected, Document.STYLES, damaged));
+        return projected;
     }
 
     private byte[] tableBody(String column) {

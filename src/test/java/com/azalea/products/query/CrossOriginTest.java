@@ -71,7 +71,7 @@ class CrossOriginTest {
     void aPreflightForAWriteOnTheReadApiIsRefusedWithAProblem() throws Exception {
         HttpResponse<String> preflight = send("OPTIONS", "/products/1", "Origin", SHOP, "Access-Control-Request-Method", "DELETE");
         assertThat(preflight.statusCode()).isEqualTo(403);
-        assertThat(preflight.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(preflight.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
     }
 
@@ -110,7 +110,7 @@ class CrossOriginTest {
         void anotherOriginIsRefusedWithAProblem() throws Exception {
             HttpResponse<String> read = send("GET", "/products/1/styles", "Origin", "http://elsewhere.example");
             assertThat(read.statusCode()).isEqualTo(403);
-            assertThat(read.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(read.headers().firstValue("Content-Type")).hasValue("application/json");
             assertThat(read.body()).contains("\"status\":403");
             HttpResponse<String> preflight = send("OPTIONS", "/products/1/styles", "Origin", "http://elsewhere.example",
                     "Access-Control-Request-Method", "GET");

@@ -86,7 +86,7 @@ class ReadAdmissionTest {
             String path = READS.get(i);
             assertThat(refused.statusCode()).as(path).isEqualTo(503);
             assertThat(refused.headers().firstValue("Retry-After")).as(path).hasValue("1");
-            assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValue("application/problem+json");
+            assertThat(refused.headers().firstValue("Content-Type")).as(path).hasValue("application/json");
             assertThat(json.readTree(refused.body()).get("status").asInt()).as(path).isEqualTo(503);
         }
         assertThat(probe.join().statusCode()).as("the readiness probe during the storm").isEqualTo(200);

@@ -146,6 +146,9 @@ class ReadApiTest {
         List<Long> thirdIds = new ArrayList<>();
         third.forEach(entry -> thirdIds.add(entry.get("id").asLong()));
         assertThat(thirdIds).isEqualTo(ids.subList(14, 21));
+        List<Long> secondIds = new ArrayList<>();
+        getJson("/products?page=2").forEach(entry -> secondIds.add(entry.get("id").asLong()));
+        assertThat(secondIds).as("a page without a count: 5").isEqualTo(ids.subList(5, 10));
         List<Long> everyId = new ArrayList<>();
         for (int page = 1; everyId.size() < ids.size(); page++) {
             JsonNode entries = getJson("/products?page=" + page + "&count=23");
@@ -326,11 +329,12 @@ class ReadApiTest {
     @ParameterizedTest
     @ValueSource(strings = {"/products/abc", "/products/-1", "/products/0", "/products/99999999999999999999", "/products/1.5",
             "/products/abc/styles", "/products/0/related", "/products?page=0", "/products?count=-1", "/products?count=abc",
-            "/products?count=101", "/products?page=1.5", "/products?page=99999999999999999999"})
+            "/products?count=101", "/products?page=1.5", "/products?page=99999999999999999999", "/products?page=", "/products?count=",
+            "/products?page=2&count="})
     void badValuesAreBadRequests(String path) throws Exception {
         HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json");
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("detail").asString()).isNotBlank();
@@ -340,11 +344,11 @@ class ReadApiTest {
     void unknownPathsAndWrongMethodsGetProblemDetails() throws Exception {
         HttpResponse<String> unknown = get("/nowhere");
         assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/json");
         HttpResponse<String> post = http.send(HttpRequest.newBuilder(uri("/products/1")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(405);
-        assertThat(post.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(post.headers().firstValue("Content-Type")).hasValue("application/json");
     }
 
     @Test
@@ -352,6 +356,7 @@ class ReadApiTest {
         for (String path : List.of("/products/987654321", "/products/987654321/styles", "/products/987654321/related")) {
             HttpResponse<String> response = get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(404);
+            assertThat(response.headers().firstValue("Content-Type")).as("all responses are JSON").hasValue("application/json");
             assertThat(json.readTree(response.body()).get("detail").asString()).isEqualTo("product 987654321 does not exist");
         }
         long doomed = insertProduct("Gone");
