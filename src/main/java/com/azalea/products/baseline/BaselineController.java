@@ -61,7 +61,7 @@ class BaselineController {
         }
     }
 
-    @GetMapping("/products")
+    @GetMapping({"/products", "/products/"})
     ResponseEntity<byte[]> products(@RequestParam(required = false) String page, @RequestParam(required = false) String count) {
         ListPage listPage = ListPage.parse(page, count, properties.maxCount());
         Map<String, Object> bounds = jdbc.sql(PAGE_BOUNDS).param("offset", listPage.offset()).param("count", listPage.count())
@@ -73,17 +73,17 @@ class BaselineController {
                 .query((rs, row) -> rs.getBytes(1)).single());
     }
 
-    @GetMapping("/products/{productId}")
+    @GetMapping({"/products/{productId}", "/products/{productId}/"})
     ResponseEntity<byte[]> product(@PathVariable String productId) {
         return document(Document.PRODUCT, productId);
     }
 
-    @GetMapping("/products/{productId}/styles")
+    @GetMapping({"/products/{productId}/styles", "/products/{productId}/styles/"})
     ResponseEntity<byte[]> styles(@PathVariable String productId) {
         return document(Document.STYLES, productId);
     }
 
-    @GetMapping("/products/{productId}/related")
+    @GetMapping({"/products/{productId}/related", "/products/{productId}/related/"})
     ResponseEntity<byte[]> related(@PathVariable String productId) {
         return document(Document.RELATED, productId);
     }

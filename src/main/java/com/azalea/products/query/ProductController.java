@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The public read API (the Atelier products contract). Document responses are the cached bytes,
  * written as they are (or inflated, for a client that does not take gzip): no JSON is parsed or built here.
+ * Each route also answers with a trailing slash ({@code /products/1/}), as Express, which Atelier
+ * servers commonly run on, routes it by default: a front-end that appends one gets the same answer.
  */
 @RestController
 @ReadApi
@@ -40,7 +42,7 @@ class ProductController {
         this.readiness = readiness;
     }
 
-    @GetMapping("/products")
+    @GetMapping({"/products", "/products/"})
     void products(@RequestParam(required = false) String page, @RequestParam(required = false) String count,
             HttpServletResponse response) throws IOException {
         byte[] body = list.page(ListPage.parse(page, count, properties.maxCount()));
@@ -49,17 +51,17 @@ class ProductController {
         writeJson(response, body, 0, body.length);
     }
 
-    @GetMapping("/products/{productId}")
+    @GetMapping({"/products/{productId}", "/products/{productId}/"})
     void product(@PathVariable String productId, HttpServletRequest request, HttpServletResponse response) throws IOException {
         send(Document.PRODUCT, productId, request, response);
     }
 
-    @GetMapping("/products/{productId}/styles")
+    @GetMapping({"/products/{productId}/styles", "/products/{productId}/styles/"})
     void styles(@PathVariable String productId, HttpServletRequest request, HttpServletResponse response) throws IOException {
         send(Document.STYLES, productId, request, response);
     }
 
-    @GetMapping("/products/{productId}/related")
+    @GetMapping({"/products/{productId}/related", "/products/{productId}/related/"})
     void related(@PathVariable String productId, HttpServletRequest request, HttpServletResponse response) throws IOException {
         send(Document.RELATED, productId, request, response);
     }

@@ -48,6 +48,8 @@ class ReadApiDescription implements OpenApiCustomizer {
 
     @Override
     public void customise(OpenAPI api) {
+        // each route's trailing-slash alias (ProductController) is the same operation: described once
+        api.getPaths().keySet().removeIf(path -> path.startsWith("/products/") && path.endsWith("/"));
         Schema<?> summary = schemaOf(api, ReadApiSchemas.ProductSummary.class);
         // as documents.sql builds it: the summary || {features}
         Schema<?> product = extend(api, "ProductSummary", "Product", "A product and its features, in feature id order.",

@@ -340,6 +340,20 @@ class ReadApiTest {
         assertThat(problem.get("detail").asString()).isNotBlank();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/products", "/products?page=2&count=3", "/products/1", "/products/1/styles", "/products/1/related", "/products/987654321"})
+    void aTrailingSlashGetsTheSameAnswer(String path) throws Exception {
+        String slashed = path.contains("?") ? path.replace("?", "/?") : path + "/";
+        HttpResponse<String> plain = get(path);
+        HttpResponse<String> withSlash = get(slashed);
+        assertThat(withSlash.statusCode()).as(slashed).isEqualTo(plain.statusCode());
+        if (plain.statusCode() == 200) {
+            assertThat(withSlash.body()).as(slashed).isEqualTo(plain.body());
+        } else { // the problem's instance is the path asked
+            assertThat(json.readTree(withSlash.body()).get("detail")).as(slashed).isEqualTo(json.readTree(plain.body()).get("detail"));
+        }
+    }
+
     @Test
     void unknownPathsAndWrongMethodsGetProblemDetails() throws Exception {
         HttpResponse<String> unknown = get("/nowhere");
