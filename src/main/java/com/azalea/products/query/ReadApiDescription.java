@@ -39,6 +39,7 @@ class ReadApiDescription implements OpenApiCustomizer {
     private static final String INVALID_PARAMETER = "InvalidParameterProblem";
     private static final Header VARY = header("includes Accept-Encoding: the representation depends on it", string());
     private static final String DOCUMENT = "/products/{productId}";
+    private static final String OVERLOADED = "Overloaded";
 
     private final ReadProperties properties;
 
@@ -50,6 +51,11 @@ class ReadApiDescription implements OpenApiCustomizer {
     public void customise(OpenAPI api) {
         // each route's trailing-slash alias (ProductController) is the same operation: described once
         api.getPaths().keySet().removeIf(path -> path.startsWith("/products/") && path.endsWith("/"));
+        api.getComponents().addResponses(OVERLOADED, problem("""
+                Refused by admission control (ReadAdmission): the read waited longer than azalea.read.admission.max-wait \
+                for a request thread. The connection stays open; retry after the seconds of Retry-After.""", ApiDescription.PROBLEM, """
+                {"type": "about:blank", "title": "Too Many Requests", "status": 429, "detail": "too many requests at once; retry shortly"}""")
+                .addHeaderObject("Retry-After", header("seconds to wait before retrying", new JsonSchema().types(Set.of("integer")))));
         Schema<?> summary = schemaOf(api, ReadApiSchemas.ProductSummary.class);
         // as documents.sql builds it: the summary || {features}
         Schema<?> product = extend(api, "ProductSummary", "Product", "A product and its features, in feature id order.",
@@ -67,7 +73,8 @@ class ReadApiDescription implements OpenApiCustomizer {
                         .addHeaderObject("Vary", VARY))
                 .addApiResponse("400", invalidParameter("count",
                         "count '%d' is above the maximum of %d".formatted(properties.maxCount() + 1, properties.maxCount()), "/products"))
-                .addApiResponse("403", shared(ApiDescription.CROSS_ORIGIN_REFUSED)).addApiResponse("503", shared(ApiDescription.UNAVAILABLE)));
+                .addApiResponse("403", shared(ApiDescription.CROSS_ORIGIN_REFUSED)).addApiResponse("429", shared(OVERLOADED))
+                .addApiResponse("503", shared(ApiDescription.UNAVAILABLE)));
 
         document(api, "", "A product and its features", product, PRODUCT);
         Schema<?> styles = schemaOf(api, ReadApiSchemas.Styles.class);
@@ -104,6 +111,7 @@ class ReadApiDescription implements OpenApiCustomizer {
                 .addApiResponse("404", problem("No product has this id (or it was deleted).", ApiDescription.PROBLEM, """
                         {"title": "Product not found", "status": 404,
                          "detail": "product 987654321 does not exist", "instance": "/products/987654321%s"}""".formatted(suffix)))
+                .addApiResponse("429", shared(OVERLOADED))
                 .addApiResponse("503", shared(ApiDescription.UNAVAILABLE)));
     }
 

@@ -39,7 +39,7 @@ public record ReadProperties(@Min(1) @Max(1000) int maxCount, @NotNull Source so
 
     /**
      * @param enabled whether reads are admitted by {@link ReadAdmission} at all
-     * @param maxWait how long a read may wait for a request thread; one that waited longer is refused with a 503
+     * @param maxWait how long a read may wait for a request thread; one that waited longer is refused with a 429 (the connection kept)
      */
     public record Admission(boolean enabled, @NotNull Duration maxWait) {
     }

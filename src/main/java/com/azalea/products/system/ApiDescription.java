@@ -74,9 +74,8 @@ public class ApiDescription {
                                 .description("the token configured as azalea.admin.token (AZALEA_ADMIN_TOKEN); without one every admin request is a 401"))
                         .addSchemas(PROBLEM, problem)
                         .addResponses(UNAVAILABLE, problem("""
-                                The service cannot answer now: the database is out of reach, the read model is still being \
-                                built at first start, or (reads only) too many reads are in flight at once. Nothing was written; \
-                                retry after the seconds of Retry-After.""", PROBLEM, """
+                                The service cannot answer now: the database is out of reach, or the read model is still being \
+                                built at first start. Nothing was written; retry after the seconds of Retry-After.""", PROBLEM, """
                                 {"title": "Service Unavailable", "status": 503,
                                  "detail": "the catalog database is unavailable; retry shortly", "instance": "/products/1"}""")
                                 .addHeaderObject("Retry-After", header("seconds to wait before retrying", new JsonSchema().types(Set.of("integer")))))
