@@ -90,10 +90,7 @@ class ProductController {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        if (gzip) {
-            response.setHeader(HttpHeaders.ETAG, gzipEtag);
-            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-        } else if (compressed) {
+        if (compressed && !gzip) {
             try (StoredDocument.Inflation json = StoredDocument.inflate(document.bytes(), document.bodyOffset(), document.bodyLength())) {
                 response.setHeader(HttpHeaders.ETAG, etag);
                 writeJson(response, json.bytes(), 0, json.length());
@@ -103,8 +100,10 @@ class ProductController {
                 sendFromTable(kind, id, response);
             }
             return;
-        } else {
-            response.setHeader(HttpHeaders.ETAG, etag);
+        }
+        response.setHeader(HttpHeaders.ETAG, gzip ? gzipEtag : etag);
+        if (gzip) {
+            response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
         }
         writeJson(response, document.bytes(), document.bodyOffset(), document.bodyLength());
     }
