@@ -28,8 +28,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * waited there longer than {@code max-wait} is refused with a 429 problem detail and {@code Retry-After},
  * written from fixed bytes without touching Redis or PostgreSQL: its client would be late anyway, and
  * the reads behind it then wait less. Not a 503: Tomcat closes the connection after every 503, and the
- * client's new connection made a refusal cost 1.5× the CPU of serving a read from the near cache, where
- * a 429 on the kept connection costs 0.6× (docs/benchmarks.md#storm-thousands-of-connections).
+ * client's new connection made a refusal dearer than serving the read from the near cache, where a 429
+ * on the kept connection costs less than the read (docs/benchmarks.md#storm-thousands-of-connections).
  * The admin API and the actuator do not pass through it.
  */
 class ReadAdmission extends OncePerRequestFilter {
