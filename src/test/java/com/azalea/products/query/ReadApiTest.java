@@ -267,9 +267,13 @@ class ReadApiTest {
         });
     }
 
-    /** What clients send besides the requests: the INFO calls that read the counts, a cluster client's topology refreshes, heartbeats. */
+    /**
+     * What clients send besides the requests: the INFO calls that read the counts, a cluster client's topology refreshes, heartbeats;
+     * and on a cluster, the replicas' acknowledgements to their masters (REPLCONF ACK, every second).
+     */
     private static final Set<String> CLIENT_UPKEEP = Set.of("info", "cluster|nodes", "cluster|info", "client|setinfo", "client|setname", "hello", "ping",
-            "publish"); // the near cache's heartbeats
+            "publish", // the near cache's heartbeats
+            "replconf");
 
     /** The commands Redis ran between two {@link #redisCommandCalls()}, but a client's upkeep. */
     private static Map<String, Long> commandsBetween(Map<String, Long> before, Map<String, Long> after) {
