@@ -12,12 +12,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * A request that needs PostgreSQL while it cannot be reached (restart, network, pool exhausted) is
- * a 503 problem detail with {@code Retry-After}, not a 500: the client may retry, nothing was written.
+ * a 503 problem detail with {@code Retry-After}, not a 500: the client may retry. A transaction whose
+ * end failed counts too: the only resource in a transaction here is the database, so its rollback or
+ * commit fails only on a lost connection (a statement on a connection the outage broke, then its
+ * rollback on the closed connection, was a 500).
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice
@@ -28,7 +32,8 @@ class UnavailableErrors {
 
     private final AtomicLong lastLogged = new AtomicLong(System.nanoTime() - LOG_EVERY_NANOS);
 
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class, CannotCreateTransactionException.class})
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class, CannotCreateTransactionException.class,
+        TransactionSystemException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         long last = lastLogged.get();
         // one line per outage and then one every 10 s, not one per request
