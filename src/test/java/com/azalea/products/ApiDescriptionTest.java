@@ -32,6 +32,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ServletRequestPathUtils;
@@ -44,6 +45,7 @@ import tools.jackson.databind.node.ObjectNode;
  * so the description cannot drift from what the service sends.
  */
 @IntegrationTest
+@TestPropertySource(properties = TestServices.GATED_POSTGRES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiDescriptionTest {
 

@@ -18,12 +18,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * PostgreSQL out of reach, as during a restart: documents keep coming from Redis, what needs the
  * database is a 503 (never a 500), and once it is back the pool reconnects by itself.
  */
 @IntegrationTest
+@TestPropertySource(properties = TestServices.GATED_POSTGRES)
 class DatabaseOutageTest {
 
     private static final TcpGate POSTGRES = TestServices.gatePostgres();

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Redis cut off during a read load: every read still answers, from the read table, and once Redis is
@@ -39,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * bypassed while the announcements cannot be heard, and used again once they can.
  */
 @IntegrationTest
+@TestPropertySource(properties = TestServices.GATED_REDIS)
 class RedisOutageTest {
 
     private static final TcpGate REDIS = TestServices.gateRedis();

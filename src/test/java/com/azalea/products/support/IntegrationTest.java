@@ -7,10 +7,16 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
-/** A test of the whole application on real services, on a random port; all such tests share one context. */
+/**
+ * A test of the whole application on real services, on a random port. All such tests of the run share one
+ * context, and those with properties of their own one per set of properties: Spring's context cache keeps
+ * them, paused (their relay, consumer and subscriptions stopped) while another is in use.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"azalea.first-start.sample-scale=0", "azalea.admin.token=" + IntegrationTest.ADMIN_TOKEN})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"azalea.first-start.sample-scale=0", "azalea.admin.token=" + IntegrationTest.ADMIN_TOKEN,
+        // the run keeps every context it made (paused while another is in use): each holds only the connections it needs
+        "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000"})
 @Import({TestServices.class, SqlStatements.class, TestCatalog.class})
 public @interface IntegrationTest {
 

@@ -22,6 +22,14 @@ public class TestServices {
     /** Set to {@link #ON_CLUSTER} (see {@link OnRedisCluster}), the context uses the tests' Redis Cluster instead of a single Redis. */
     public static final String REDIS = "azalea.test.redis";
     public static final String ON_CLUSTER = "cluster";
+    /**
+     * A test's property that puts the context behind the gate of PostgreSQL ({@link #gatePostgres()}) or of
+     * Redis ({@link #gateRedis()}), which the test can cut; every other context of the run goes straight to
+     * the services. Being a property, it also gives the gated tests a context of their own.
+     */
+    public static final String GATED_POSTGRES = "azalea.test.gated=postgres";
+    public static final String GATED_REDIS = "azalea.test.gated=redis";
+    private static final String GATED = "azalea.test.gated";
 
     static final boolean DOCKER = DockerClientFactory.instance().isDockerAvailable();
 
@@ -60,10 +68,7 @@ public class TestServices {
                 : new InetSocketAddress("127.0.0.1", 6379);
     }
 
-    /**
-     * Puts a gate that a test can cut between the service and Redis. Call it before the test's context
-     * starts (from a static initializer): the context then talks to Redis only through the gate.
-     */
+    /** The gate between the service and Redis, for the contexts with {@link #GATED_REDIS}. */
     public static synchronized TcpGate gateRedis() {
         if (redisGate == null) {
             redisGate = gateTo(redisAddress());
@@ -90,13 +95,13 @@ public class TestServices {
         return DOCKER ? Containers.POSTGRES.getJdbcUrl() : localProperty("AZALEA_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/azalea_test");
     }
 
-    /** The database's URL, through the gate when a test put one in front of it. */
-    private static String serviceJdbcUrl() {
-        if (postgresGate == null) {
+    /** The database's URL, through its gate for a context that asked for it. */
+    private static String serviceJdbcUrl(boolean gated) {
+        if (!gated) {
             return jdbcUrl();
         }
         URI database = URI.create(jdbcUrl().substring("jdbc:".length()));
-        return "jdbc:postgresql://127.0.0.1:" + postgresGate.port() + database.getRawPath()
+        return "jdbc:postgresql://127.0.0.1:" + gatePostgres().port() + database.getRawPath()
                 + (database.getRawQuery() == null ? "" : "?" + database.getRawQuery());
     }
 
@@ -104,19 +109,22 @@ public class TestServices {
     DynamicPropertyRegistrar serviceProperties(Environment environment) {
         prepare();
         boolean cluster = ON_CLUSTER.equals(environment.getProperty(REDIS));
+        String gated = GATED + "=" + environment.getProperty(GATED, "");
+        boolean postgresGated = gated.equals(GATED_POSTGRES);
+        boolean redisGated = gated.equals(GATED_REDIS);
         return registry -> {
             if (cluster) { // wins over host and port (Spring Boot)
                 registry.add("spring.data.redis.cluster.nodes", RedisCluster::nodes);
             }
-            registry.add("spring.datasource.url", TestServices::serviceJdbcUrl);
+            registry.add("spring.datasource.url", () -> serviceJdbcUrl(postgresGated));
             if (DOCKER) {
                 registry.add("spring.datasource.username", Containers.POSTGRES::getUsername);
                 registry.add("spring.datasource.password", Containers.POSTGRES::getPassword);
             } else {
                 registry.add("spring.data.redis.database", TestServices::redisDatabase);
             }
-            registry.add("spring.data.redis.host", () -> redisGate != null ? "127.0.0.1" : redisAddress().getHostString());
-            registry.add("spring.data.redis.port", () -> redisGate != null ? redisGate.port() : redisAddress().getPort());
+            registry.add("spring.data.redis.host", () -> redisGated ? "127.0.0.1" : redisAddress().getHostString());
+            registry.add("spring.data.redis.port", () -> redisGated ? gateRedis().port() : redisAddress().getPort());
         };
     }
 
