@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Configuration;
  * Requests run on a bounded pool of platform threads ({@code server.tomcat.threads.*}), served in arrival
  * order: under a storm of 4,000 connections this kept p99 under a third of a second where virtual
  * threads, one per request, let it reach seconds (docs/benchmarks.md#storm-thousands-of-connections).
- * The pool is a {@link QueueTimedExecutor}; with {@code spring.threads.virtual.enabled} it is not used.
+ * The pool is a {@link QueueTimedExecutor}; with {@code spring.threads.virtual.enabled} it is not used. Its
+ * threads run below the normal priority ({@link RequestThreadProperties}): under a saturating read load, an
+ * admin write's way to every instance's readers is not queued behind the reads (docs/benchmarks.md#projection-lag).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // batch commands serve no request
@@ -22,7 +24,7 @@ class RequestThreads {
 
     /** Tomcat starts and stops it with the connector, so Spring does not. */
     @Bean(destroyMethod = "")
-    QueueTimedExecutor requestThreadPool(TomcatServerProperties tomcat) {
+    QueueTimedExecutor requestThreadPool(TomcatServerProperties tomcat, RequestThreadProperties properties) {
         var threads = tomcat.getThreads();
         var pool = new QueueTimedExecutor();
         pool.setName("request-threads");
@@ -30,6 +32,7 @@ class RequestThreads {
         pool.setMaxThreads(threads.getMax());
         pool.setMinSpareThreads(Math.min(threads.getMinSpare(), threads.getMax()));
         pool.setMaxQueueSize(threads.getMaxQueueCapacity());
+        pool.setThreadPriority(properties.priority());
         return pool;
     }
 
