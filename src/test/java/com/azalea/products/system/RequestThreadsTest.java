@@ -32,12 +32,10 @@ class RequestThreadsTest {
     private static List<Integer> nicesOf(String prefix) {
         try (Stream<Path> tasks = Files.list(TASKS)) {
             return tasks.filter(task -> read(task.resolve("comm")).startsWith(prefix))
-                    .map(task -> {
-                        String stat = read(task.resolve("stat"));
-                        // after "pid (name)": state is field 3, nice field 19
-                        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                        return Integer.parseInt(fields[19 - 3]);
-                    })
+                    .map(task -> read(task.resolve("stat")))
+                    .filter(stat -> !stat.isEmpty())
+                    // after "pid (name)": state is field 3, nice field 19
+                    .map(stat -> Integer.parseInt(stat.substring(stat.lastIndexOf(')') + 2).split(" ")[19 - 3]))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
