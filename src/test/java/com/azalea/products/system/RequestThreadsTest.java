@@ -13,9 +13,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * The request threads run below the threads that carry an admin write to the readers, and the JVM's own
- * threads not far above, as Linux sees them: the test JVM has the options bin/azalea starts the service with
- * (bin/thread-priorities.jvm, pom.xml).
+ * The request threads run below the threads that carry an admin write to the readers, as Linux sees them:
+ * the test JVM has the option bin/azalea starts the service with ({@code -XX:ThreadPriorityPolicy=1}, pom.xml).
  */
 @IntegrationTest
 class RequestThreadsTest {
@@ -23,13 +22,10 @@ class RequestThreadsTest {
     private static final Path TASKS = Path.of("/proc/self/task");
 
     @Test
-    void requestThreadsRunAtNice4AndTheOutboxRelayAndTheJvmsOwnThreadsAtNice0() {
+    void requestThreadsRunAtNice4AndTheOutboxRelayAtNice0() {
         assumeTrue(Files.isDirectory(TASKS), "Linux's /proc");
         assertThat(nicesOf("http-request-")).isNotEmpty().containsOnly(4);
         assertThat(nicesOf("outbox-relay")).isNotEmpty().containsOnly(0);
-        // Java priorities 9 and 8, nice -4 and -3 without the mapping when the tests run as root
-        assertThat(nicesOf("VM Thread")).isNotEmpty().containsOnly(0);
-        assertThat(nicesOf("Finalizer")).isNotEmpty().containsOnly(0);
     }
 
     /** The nice value of each thread of this JVM whose name (as Linux keeps it, 15 characters) starts with {@code prefix}. */

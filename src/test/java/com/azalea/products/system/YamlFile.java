@@ -13,11 +13,8 @@ import org.yaml.snakeyaml.Yaml;
 /** The repository's YAML files as the tests that check them read them: a node of an unexpected kind fails the test. */
 final class YamlFile {
 
-    /**
-     * A compose command {@code java [JVM options and @argument files] -jar <jar> [arguments]}, joined by spaces:
-     * group 1 is the jar.
-     */
-    static final Pattern JAVA_RUN = Pattern.compile("java (?:(?:-XX:|@)\\S+ )*-jar (\\S+)");
+    /** A compose command {@code java [JVM options] -jar <jar> [arguments]}, joined by spaces: group 1 is the jar. */
+    static final Pattern JAVA_RUN = Pattern.compile("java (?:-XX:\\S+ )*-jar (\\S+)");
 
     private YamlFile() {
     }
