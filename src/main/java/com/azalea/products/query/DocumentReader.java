@@ -64,13 +64,14 @@ class DocumentReader {
     }
 
     CachedDocument read(Document document, long productId) {
+        CachedDocument held = nearHit(document, productId);
+        if (held != null) {
+            return held;
+        }
         byte[] key = StoredProduct.key(productId);
         CircuitBreaker redis = circuits.of(key);
         boolean redisHealthy = redis.getState() == State.CLOSED;
-        byte[] cached = redisHealthy ? near.get(productId) : null;
-        if (cached != null) {
-            return slice(cached, document, productId);
-        }
+        byte[] cached;
         long stamp = near.stamp();
         try {
             cached = redis.executeSupplier(() -> cache.get(key));
@@ -88,6 +89,18 @@ class DocumentReader {
             near.keep(productId, cached, stamp);
         }
         return slice(cached, document, productId);
+    }
+
+    /**
+     * The document when this instance's near cache holds its product, with no network call; else null. Not
+     * while the circuit of the product's Redis is not closed: announcements may not get through either.
+     */
+    CachedDocument nearHit(Document document, long productId) {
+        if (circuits.of(StoredProduct.key(productId)).getState() != State.CLOSED) {
+            return null;
+        }
+        byte[] cached = near.get(productId);
+        return cached == null ? null : slice(cached, document, productId);
     }
 
     private CachedDocument slice(byte[] cached, Document document, long productId) {
