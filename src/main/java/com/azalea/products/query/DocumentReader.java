@@ -64,14 +64,13 @@ class DocumentReader {
     }
 
     CachedDocument read(Document document, long productId) {
-        CachedDocument held = nearHit(document, productId);
-        if (held != null) {
-            return held;
-        }
         byte[] key = StoredProduct.key(productId);
         CircuitBreaker redis = circuits.of(key);
         boolean redisHealthy = redis.getState() == State.CLOSED;
-        byte[] cached;
+        byte[] cached = redisHealthy ? near.get(productId) : null;
+        if (cached != null) {
+            return slice(cached, document, productId);
+        }
         long stamp = near.stamp();
         try {
             cached = redis.executeSupplier(() -> cache.get(key));
@@ -92,15 +91,27 @@ class DocumentReader {
     }
 
     /**
-     * The document when this instance's near cache holds its product, with no network call; else null. Not
-     * while the circuit of the product's Redis is not closed: announcements may not get through either.
+     * The document when this instance's near cache holds it, with no network call; else null, and the
+     * {@link #read} that follows answers: a product the cache does not hold, or a deleted one, or any
+     * while the circuit of the product's Redis is not closed (announcements may not get through either).
+     * Only an answered hit is counted here, so that the read that follows counts each lookup once.
      */
     CachedDocument nearHit(Document document, long productId) {
-        if (circuits.of(StoredProduct.key(productId)).getState() != State.CLOSED) {
+        byte[] held = near.peek(productId);
+        if (held == null || circuits.of(StoredProduct.key(productId)).getState() != State.CLOSED) {
             return null;
         }
-        byte[] cached = near.get(productId);
-        return cached == null ? null : slice(cached, document, productId);
+        CachedDocument found = slice(held, document, productId);
+        if (found.absent()) {
+            return null;
+        }
+        byte[] cached = near.get(productId); // counted, and seen by the eviction policy
+        if (cached == held) {
+            return found;
+        }
+        // an announcement came since the peek: what the cache holds now, if anything, is what counts
+        CachedDocument newer = cached == null ? CachedDocument.ABSENT : slice(cached, document, productId);
+        return newer.absent() ? null : newer;
     }
 
     private CachedDocument slice(byte[] cached, Document document, long productId) {

@@ -112,6 +112,11 @@ class NearCache extends ByteRedisConnection {
         return usable() ? documents.getIfPresent(productId) : null;
     }
 
+    /** As {@link #get}, but neither counted in the statistics nor seen by the eviction policy. */
+    byte[] peek(long productId) {
+        return usable() ? documents.policy().getIfPresentQuietly(productId) : null;
+    }
+
     /** Taken before a read from Redis, handed to {@link #keep} with what it read. */
     long stamp() {
         return sequence.get();

@@ -73,8 +73,8 @@ class NearCacheHits implements Filter {
         }
         long id = Long.parseLong(path, PREFIX.length(), idEnd, 10);
         CachedDocument document = documents.get().nearHit(kind, id);
-        if (document == null || document.absent()) {
-            return false; // the controller tells the client the product does not exist, or is not yet known
+        if (document == null) {
+            return false;
         }
         // the route as Spring MVC names it, for the request timer's tags
         request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, "/products/{productId}" + route);

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.azalea.products.support.IntegrationTest;
 import com.azalea.products.support.TestCatalog;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -45,6 +46,8 @@ class NearCacheHitsTest {
     DocumentReader documents;
     @Autowired
     DocumentResponses responses;
+    @Autowired
+    MeterRegistry meters;
     @Value("${local.server.port}")
     int port;
 
@@ -104,6 +107,24 @@ class NearCacheHitsTest {
             filter.doFilter(passed, new MockHttpServletResponse(), next);
             assertThat(next.getRequest()).as(passed.getMethod() + " " + passed.getServletPath()).isSameAs(passed);
         }
+    }
+
+    /** The filter looks first and the controller after it on a miss: each lookup still counts once. */
+    @Test
+    void eachLookupIsCountedOnceInTheNearCachesStatistics() throws Exception {
+        String path = "/products/" + product + "/styles";
+        near.clear();
+        double hits = nearGets("hit");
+        double misses = nearGets("miss");
+        get(path, List.of()); // a miss: passed on by the filter, read from Redis by the controller
+        get(path, List.of()); // a hit, answered by the filter
+        get(path, List.of());
+        assertThat(nearGets("miss") - misses).isEqualTo(1);
+        assertThat(nearGets("hit") - hits).isEqualTo(2);
+    }
+
+    private double nearGets(String result) {
+        return meters.get("cache.gets").tag("cache", "near").tag("result", result).functionCounter().count();
     }
 
     private static MockHttpServletRequest request(String method, String path) {
