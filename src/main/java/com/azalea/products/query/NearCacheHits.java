@@ -14,7 +14,7 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Answers a document read that the near cache holds before Spring MVC does: such a hit costs no handler
- * lookup, argument resolution or per-request MVC objects, which were most of its CPU and garbage (a JFR
+ * lookup, argument resolution or per-request MVC objects, which were much of its CPU and garbage (a JFR
  * profile, docs/benchmarks.md#the-read-paths-own-cost). It answers with the controller's own
  * {@link DocumentResponses}, after the same filters (CORS, admission, the request timer), so a client
  * cannot tell the two apart. Everything else goes on to the controller: a miss, an id it would refuse,
