@@ -23,8 +23,6 @@ import org.springframework.web.servlet.HandlerMapping;
 class NearCacheHits implements Filter {
 
     private static final String PREFIX = "/products/";
-    /** Longer ids may not fit a long; the controller answers them. */
-    private static final int MAX_ID_DIGITS = 18;
 
     private final Supplier<DocumentReader> documents;
     private final Supplier<DocumentResponses> responses;
@@ -53,13 +51,9 @@ class NearCacheHits implements Filter {
         if (!path.startsWith(PREFIX)) {
             return false;
         }
-        int idEnd = PREFIX.length();
-        while (idEnd < path.length() && path.charAt(idEnd) >= '0' && path.charAt(idEnd) <= '9') {
-            idEnd++;
-        }
-        int digits = idEnd - PREFIX.length();
-        if (digits == 0 || digits > MAX_ID_DIGITS) {
-            return false;
+        int idEnd = path.indexOf('/', PREFIX.length());
+        if (idEnd < 0) {
+            idEnd = path.length();
         }
         String route = path.substring(idEnd);
         Document kind = switch (route) {
@@ -71,7 +65,12 @@ class NearCacheHits implements Filter {
         if (kind == null) {
             return false;
         }
-        long id = Long.parseLong(path, PREFIX.length(), idEnd, 10);
+        long id;
+        try {
+            id = PositiveNumber.parse("product_id", path.substring(PREFIX.length(), idEnd));
+        } catch (BadRequestException e) {
+            return false; // the controller refuses it, with its problem detail
+        }
         CachedDocument document = documents.get().nearHit(kind, id);
         if (document == null) {
             return false;
