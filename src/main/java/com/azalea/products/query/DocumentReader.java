@@ -98,7 +98,7 @@ class DocumentReader {
      */
     CachedDocument nearHit(Document document, long productId) {
         byte[] held = near.peek(productId);
-        if (held == null || circuits.of(StoredProduct.key(productId)).getState() != State.CLOSED) {
+        if (held == null || circuits.ofProduct(productId).getState() != State.CLOSED) {
             return null;
         }
         CachedDocument found = slice(held, document, productId);

@@ -13,9 +13,13 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
@@ -34,9 +38,18 @@ class ReadRequestTimer extends OncePerRequestFilter implements ObservationPredic
     static final String METER = "http.server.requests";
     private static final ServerRequestObservationConvention TAGS = new DefaultServerRequestObservationConvention();
 
+    /** The methods the convention names; it tags any other UNKNOWN, and so they share one series key here. */
+    private static final Set<String> METHODS = Arrays.stream(HttpMethod.values()).map(HttpMethod::name).collect(Collectors.toSet());
+
     private final MeterRegistry meters;
-    /** A handful of series (route, method, status): resolved once each, not per read. */
-    private final ConcurrentMap<KeyValues, Timer> timers = new ConcurrentHashMap<>();
+    /**
+     * A handful of series: what the convention's tags are made of (method, route, status, error) finds its
+     * timer without the observation context and tag lists a read would otherwise make.
+     */
+    private final ConcurrentMap<Series, Timer> timers = new ConcurrentHashMap<>();
+
+    private record Series(String method, String route, int status, Class<? extends Throwable> error) {
+    }
 
     ReadRequestTimer(MeterRegistry meters) {
         this.meters = meters;
@@ -62,31 +75,35 @@ class ReadRequestTimer extends OncePerRequestFilter implements ObservationPredic
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         long start = System.nanoTime();
-        ServerRequestObservationContext context = new ServerRequestObservationContext(request, response);
+        Throwable failure = null;
         try {
             chain.doFilter(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
             // as the observation filter does: the request failed, whatever status was set before
-            context.setError(e instanceof ServletException && e.getCause() != null ? e.getCause() : e);
+            failure = e instanceof ServletException && e.getCause() != null ? e.getCause() : e;
             response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
             throw e;
         } finally {
-            if (context.getError() == null && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error) {
-                context.setError(error);
+            Throwable failed = failure == null && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable error
+                    ? error : failure;
+            String route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String pattern ? pattern : null;
+            String method = METHODS.contains(request.getMethod()) ? request.getMethod() : null;
+            Series series = new Series(method, route, response.getStatus(), failed == null ? null : failed.getClass());
+            Timer timer = timers.get(series);
+            if (timer == null) {
+                timer = timers.computeIfAbsent(series, key -> register(request, response, key.route(), failed));
             }
-            if (request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String route) {
-                context.setPathPattern(route);
-            }
-            timer(context).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+            timer.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
         }
     }
 
-    private Timer timer(ServerRequestObservationContext context) {
+    /** The series' timer, tagged by Spring's convention from the first request of the series. */
+    private Timer register(HttpServletRequest request, HttpServletResponse response, String route, Throwable failure) {
+        ServerRequestObservationContext context = new ServerRequestObservationContext(request, response);
+        context.setPathPattern(route);
+        context.setError(failure);
         // the observation's meter handler adds "error" to the convention's tags
-        KeyValues tags = TAGS.getLowCardinalityKeyValues(context)
-                .and("error", context.getError() == null ? "none" : context.getError().getClass().getSimpleName());
-        return timers.computeIfAbsent(tags, key -> Timer.builder(METER)
-                .tags(key.stream().map(tag -> Tag.of(tag.getKey(), tag.getValue())).toList())
-                .register(meters));
+        KeyValues tags = TAGS.getLowCardinalityKeyValues(context).and("error", failure == null ? "none" : failure.getClass().getSimpleName());
+        return Timer.builder(METER).tags(tags.stream().map(tag -> Tag.of(tag.getKey(), tag.getValue())).toList()).register(meters);
     }
 }

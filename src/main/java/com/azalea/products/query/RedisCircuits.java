@@ -1,5 +1,6 @@
 package com.azalea.products.query;
 
+import com.azalea.products.projection.StoredProduct;
 import com.azalea.products.system.ByteRedisConnection;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker.State;
@@ -53,7 +54,15 @@ class RedisCircuits {
 
     /** The breaker of the Redis that serves this key. */
     CircuitBreaker of(byte[] key) {
-        String node = cache.nodeOf(key);
+        return breaker(cache.nodeOf(key));
+    }
+
+    /** The breaker of the Redis that holds a product's documents; on a single Redis found without making the key, for every near-cache hit. */
+    CircuitBreaker ofProduct(long productId) {
+        return breaker(cache.clustered() ? cache.nodeOf(StoredProduct.key(productId)) : ByteRedisConnection.SINGLE);
+    }
+
+    private CircuitBreaker breaker(String node) {
         CircuitBreaker breaker = breakers.get(node);
         return breaker != null ? breaker : breakers.computeIfAbsent(node, this::create);
     }

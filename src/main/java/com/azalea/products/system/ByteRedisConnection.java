@@ -61,6 +61,11 @@ public abstract class ByteRedisConnection implements SmartLifecycle {
         return SINGLE;
     }
 
+    /** Whether this is a Redis Cluster, where {@link #nodeOf} depends on the key. */
+    public boolean clustered() {
+        return opened.connection() instanceof StatefulRedisClusterConnection;
+    }
+
     /** What {@link #nodeOf} can return now: the addresses of the cluster's masters that serve slots, or {@link #SINGLE}; none before the start. */
     public Set<String> nodes() {
         Opened current = opened;
