@@ -71,7 +71,7 @@ class AdminApiDescription implements OpenApiCustomizer, PropertyCustomizer {
         ApiResponse lengthRequired = problem("The body came without a Content-Length.", PROBLEM, """
                 {"type": "about:blank", "title": "Length Required", "status": 411, "detail": "admin requests must state their Content-Length"}""");
         ApiResponse tooLarge = problem("The body is larger than azalea.admin.max-body-size.", PROBLEM, """
-                {"type": "about:blank", "title": "Content Too Large", "status": 413, "detail": "the body is larger than 262144 bytes"}""");
+                {"type": "about:blank", "title": "Content Too Large", "status": 413, "detail": "the body is larger than 65536 bytes"}""");
 
         api.getPaths().forEach((path, item) -> {
             if (!path.startsWith("/admin/")) {

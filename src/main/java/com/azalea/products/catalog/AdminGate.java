@@ -28,7 +28,8 @@ class AdminGate {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> adminFilter(AdminProperties properties) {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(new Token(properties), properties.maxBodySize().toBytes()));
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new Filter(new Token(properties), properties.maxBodySize().toBytes(),
+                properties.maxBulkBodySize().toBytes()));
         registration.addUrlPatterns("/admin/*");
         return registration;
     }
@@ -63,10 +64,12 @@ class AdminGate {
     private static final class Filter extends OncePerRequestFilter {
         private final Token token;
         private final long maxBodySize;
+        private final long maxBulkBodySize;
 
-        Filter(Token token, long maxBodySize) {
+        Filter(Token token, long maxBodySize, long maxBulkBodySize) {
             this.token = token;
             this.maxBodySize = maxBodySize;
+            this.maxBulkBodySize = maxBulkBodySize;
         }
 
         @Override
@@ -84,11 +87,19 @@ class AdminGate {
                 problem(response, HttpStatus.LENGTH_REQUIRED, "admin requests must state their Content-Length");
                 return;
             }
-            if (request.getContentLengthLong() > maxBodySize) {
-                problem(response, HttpStatus.CONTENT_TOO_LARGE, "the body is larger than " + maxBodySize + " bytes");
+            long limit = isBulk(request) ? maxBulkBodySize : maxBodySize;
+            if (request.getContentLengthLong() > limit) {
+                problem(response, HttpStatus.CONTENT_TOO_LARGE, "the body is larger than " + limit + " bytes");
                 return;
             }
             chain.doFilter(request, response);
+        }
+
+        /** The bulk writes' paths, exactly as the controller maps them (a trailing slash too, as Spring matches it). */
+        private static boolean isBulk(HttpServletRequest request) {
+            String path = request.getRequestURI();
+            return "PATCH".equals(request.getMethod()) && (path.equals("/admin/skus") || path.equals("/admin/styles")
+                    || path.equals("/admin/skus/") || path.equals("/admin/styles/"));
         }
 
         private static void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

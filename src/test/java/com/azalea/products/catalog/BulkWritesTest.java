@@ -103,8 +103,11 @@ class BulkWritesTest {
         List<Long> ids = jdbc.sql("INSERT INTO skus (style_id, size, quantity) SELECT ?, 'M', 0 FROM generate_series(1, ?) RETURNING id")
                 .param(style).param(BulkItems.MAX_ITEMS - skus.length).query(Long.class).list();
         List<Long> all = java.util.stream.Stream.concat(java.util.Arrays.stream(skus).boxed(), ids.stream()).toList();
+        // laid out with room to spare, as a feed may be: more than a single write's 64 KB, within the bulk writes' 256 KB
         String items = IntStream.range(0, all.size()).mapToObj(i -> "{\"id\": " + all.get(i) + ", \"quantity\": " + (i + 1) + "}")
-                .collect(Collectors.joining(",", "[", "]"));
+                .collect(Collectors.joining(",\n" + " ".repeat(60), "[", "]"));
+        assertThat(items.length()).isBetween(80 * 1024, 256 * 1024);
+        assertThat(client.admin("PATCH", "/admin/skus", items + " ".repeat(256 * 1024)).statusCode()).isEqualTo(413);
         long before = lastOutboxId();
         assertThat(client.admin("PATCH", "/admin/skus", items).statusCode()).isEqualTo(204);
         assertThat(lastOutboxId() - before).as("one product changed: one outbox row").isEqualTo(1);
