@@ -21,12 +21,15 @@ class ChangeProjection {
     private final Projector projector;
     private final ProjectionPace pace;
     private final Timer lag;
+    private final Timer bulkLag;
     private final Timer projecting;
 
     ChangeProjection(Projector projector, ProjectionPace pace, MeterRegistry meters) {
         this.projector = projector;
         this.pace = pace;
-        this.lag = StageTimer.register(meters, "azalea.projection.lag", "from an admin write to its document in Redis");
+        this.lag = StageTimer.register(meters, "azalea.projection.lag", "from a single admin write to its document in Redis");
+        // apart, so that a whole-catalog change, worked off in its own time, does not read as lagging single writes
+        this.bulkLag = StageTimer.register(meters, "azalea.projection.bulk_lag", "from a bulk admin write to its documents in Redis");
         this.projecting = StageTimer.register(meters, "azalea.projection.batch", "projecting one batch of changed products");
     }
 
@@ -43,6 +46,7 @@ class ChangeProjection {
         // one statement for the whole batch
         pace.project(bulk, () -> projecting.record(() -> projector.project(earliest.keySet(), first)));
         Instant visible = Instant.now();
-        earliest.values().forEach(at -> lag.record(Duration.between(at, visible)));
+        Timer laneLag = bulk ? bulkLag : lag;
+        earliest.values().forEach(at -> laneLag.record(Duration.between(at, visible)));
     }
 }
