@@ -7,11 +7,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The admin writes. Each is one transaction: the change to the write model and, through
- * {@link ProductChanges}, the outbox row of every product whose documents it changes. Each child
- * statement returns the product it belongs to, so no write needs a second lookup.
+ * {@link ProductChanges}, the outbox row of every product whose documents it changes. A change or
+ * deletion of one child row is a single statement that also records its product's change and commits
+ * on its own ({@link ProductChanges#recording}); the writes of several statements run in a transaction.
  */
 @Service
-@Transactional
 public class CatalogWrites {
 
     private final JdbcClient jdbc;
@@ -24,6 +24,7 @@ public class CatalogWrites {
 
     // --- products
 
+    @Transactional
     long createProduct(Inputs.Product in) {
         long id = productParams(jdbc.sql("""
                 INSERT INTO products (name, slogan, description, category, default_price)
@@ -33,6 +34,7 @@ public class CatalogWrites {
         return id;
     }
 
+    @Transactional
     void updateProduct(long id, Inputs.Product in) {
         int updated = productParams(jdbc.sql("""
                 UPDATE products SET name = :name, slogan = :slogan, description = :description, category = :category,
@@ -43,6 +45,7 @@ public class CatalogWrites {
         changes.changed(id, "product.updated");
     }
 
+    @Transactional
     void deleteProduct(long id) {
         // products that list this one as related lose that link (ON DELETE CASCADE): their documents change too
         List<Long> referencing = jdbc.sql("SELECT DISTINCT product_id FROM related WHERE related_product_id = :id AND product_id <> :id")
@@ -59,6 +62,7 @@ public class CatalogWrites {
 
     // --- features
 
+    @Transactional
     long createFeature(long productId, Inputs.Feature in) {
         long id = insertUnder("product", productId, jdbc.sql("""
                 INSERT INTO features (product_id, feature, value)
@@ -69,16 +73,17 @@ public class CatalogWrites {
     }
 
     void updateFeature(long id, Inputs.Feature in) {
-        changed("feature", id, "feature.updated", jdbc.sql("UPDATE features SET feature = :feature, value = CAST(:value AS text) WHERE id = :id RETURNING product_id")
+        changed("feature", id, "feature.updated", recording("UPDATE features SET feature = :feature, value = CAST(:value AS text) WHERE id = :id RETURNING product_id")
                 .param("feature", in.feature()).param("value", in.value()).param("id", id));
     }
 
     void deleteFeature(long id) {
-        changed("feature", id, "feature.deleted", jdbc.sql("DELETE FROM features WHERE id = :id RETURNING product_id").param("id", id));
+        changed("feature", id, "feature.deleted", recording("DELETE FROM features WHERE id = :id RETURNING product_id").param("id", id));
     }
 
     // --- styles
 
+    @Transactional
     long createStyle(long productId, Inputs.Style in) {
         long id = insertUnder("product", productId, styleParams(jdbc.sql("""
                 INSERT INTO styles (product_id, name, original_price, sale_price, is_default)
@@ -89,14 +94,14 @@ public class CatalogWrites {
     }
 
     void updateStyle(long id, Inputs.Style in) {
-        changed("style", id, "style.updated", styleParams(jdbc.sql("""
+        changed("style", id, "style.updated", styleParams(recording("""
                 UPDATE styles SET name = :name, original_price = :original, sale_price = CAST(:sale AS numeric), is_default = :isDefault
                 WHERE id = :id RETURNING product_id
                 """), in).param("id", id));
     }
 
     void deleteStyle(long id) {
-        changed("style", id, "style.deleted", jdbc.sql("DELETE FROM styles WHERE id = :id RETURNING product_id").param("id", id));
+        changed("style", id, "style.deleted", recording("DELETE FROM styles WHERE id = :id RETURNING product_id").param("id", id));
     }
 
     private static JdbcClient.StatementSpec styleParams(JdbcClient.StatementSpec statement, Inputs.Style in) {
@@ -106,6 +111,7 @@ public class CatalogWrites {
 
     // --- photos
 
+    @Transactional
     long createPhoto(long styleId, Inputs.Photo in) {
         return insertUnderStyle(styleId, "photo.created", jdbc.sql("""
                 INSERT INTO photos (style_id, url, thumbnail_url) SELECT id, :url, :thumbnail FROM styles WHERE id = :parent RETURNING id
@@ -113,7 +119,7 @@ public class CatalogWrites {
     }
 
     void updatePhoto(long id, Inputs.Photo in) {
-        changed("photo", id, "photo.updated", jdbc.sql("""
+        changed("photo", id, "photo.updated", recording("""
                 UPDATE photos p SET url = :url, thumbnail_url = :thumbnail FROM styles s
                 WHERE p.id = :id AND s.id = p.style_id RETURNING s.product_id
                 """).param("url", in.url()).param("thumbnail", in.thumbnailUrl()).param("id", id));
@@ -121,11 +127,12 @@ public class CatalogWrites {
 
     void deletePhoto(long id) {
         changed("photo", id, "photo.deleted",
-                jdbc.sql("DELETE FROM photos p USING styles s WHERE p.id = :id AND s.id = p.style_id RETURNING s.product_id").param("id", id));
+                recording("DELETE FROM photos p USING styles s WHERE p.id = :id AND s.id = p.style_id RETURNING s.product_id").param("id", id));
     }
 
     // --- skus
 
+    @Transactional
     long createSku(long styleId, Inputs.Sku in) {
         return insertUnderStyle(styleId, "sku.created", jdbc.sql("""
                 INSERT INTO skus (style_id, size, quantity) SELECT id, :size, :quantity FROM styles WHERE id = :parent RETURNING id
@@ -133,26 +140,27 @@ public class CatalogWrites {
     }
 
     void updateSku(long id, Inputs.Sku in) {
-        changed("sku", id, "sku.updated", jdbc.sql("""
+        changed("sku", id, "sku.updated", recording("""
                 UPDATE skus k SET size = :size, quantity = :quantity FROM styles s
                 WHERE k.id = :id AND s.id = k.style_id RETURNING s.product_id
                 """).param("size", in.size()).param("quantity", in.quantity()).param("id", id));
     }
 
-    /** The most frequent write: one statement changes the quantity and names the product. */
+    /** The most frequent write: one statement changes the quantity and records the product's change. */
     void updateQuantity(long id, int quantity) {
-        changed("sku", id, "sku.quantity", jdbc.sql("""
+        changed("sku", id, "sku.quantity", recording("""
                 UPDATE skus k SET quantity = :quantity FROM styles s WHERE k.id = :id AND s.id = k.style_id RETURNING s.product_id
                 """).param("quantity", quantity).param("id", id));
     }
 
     void deleteSku(long id) {
         changed("sku", id, "sku.deleted",
-                jdbc.sql("DELETE FROM skus k USING styles s WHERE k.id = :id AND s.id = k.style_id RETURNING s.product_id").param("id", id));
+                recording("DELETE FROM skus k USING styles s WHERE k.id = :id AND s.id = k.style_id RETURNING s.product_id").param("id", id));
     }
 
     // --- related links
 
+    @Transactional
     long createRelated(long productId, Inputs.Related in) {
         if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM products WHERE id = ?)").param(in.relatedProductId()).query(Boolean.class).single()) {
             throw new InvalidFieldException("related_product_id", "no product has id " + in.relatedProductId());
@@ -165,15 +173,19 @@ public class CatalogWrites {
     }
 
     void deleteRelated(long id) {
-        changed("related link", id, "related.deleted", jdbc.sql("DELETE FROM related WHERE id = :id RETURNING product_id").param("id", id));
+        changed("related link", id, "related.deleted", recording("DELETE FROM related WHERE id = :id RETURNING product_id").param("id", id));
     }
 
     // --- shared steps
 
-    /** Runs a child write that returns its product id, then records the product's change. */
+    /** A child write that returns its product id, made into the statement that also records the product's change. */
+    private JdbcClient.StatementSpec recording(String write) {
+        return jdbc.sql(ProductChanges.recording(write));
+    }
+
+    /** Runs a statement of {@link #recording}: it commits on its own. */
     private void changed(String kind, long id, String change, JdbcClient.StatementSpec statement) {
-        long productId = statement.query(Long.class).optional().orElseThrow(() -> new NotFoundException(kind, id));
-        changes.changed(productId, change);
+        changes.recorded(statement, change).orElseThrow(() -> new NotFoundException(kind, id));
     }
 
     /** Inserts a row whose statement selects its parent by {@code :parent}; no row means no parent. */

@@ -3,6 +3,7 @@ package com.azalea.products.catalog;
 import com.azalea.products.events.OutboxWritten;
 import com.azalea.products.projection.DocumentStatements;
 import java.util.Collection;
+import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -11,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Records, inside the write's own transaction, that a product's documents changed: it takes a new
  * version from the catalog's sequence (which also locks the product row, so writes to one product
  * commit in order) and an outbox row tells the relay to reproject it. The relay of this instance is
- * woken once the transaction commits ({@link OutboxWritten}).
+ * woken once the transaction commits ({@link OutboxWritten}). A write of one row can carry its change in
+ * the same statement ({@link #recording}), which then commits on its own: one round trip to PostgreSQL.
  */
 @Component
 class ProductChanges {
@@ -29,6 +31,19 @@ class ProductChanges {
             INSERT INTO outbox (product_id, change, bulk) SELECT id, :change, true FROM product ORDER BY id
             """;
 
+    /**
+     * A write that returns its product's id ({@code RETURNING product_id}) followed by the change it
+     * makes to that product, with {@code :change} its name. The statement returns the product's id, or no
+     * row when the write found nothing. Run through {@link #recorded}.
+     */
+    static String recording(String write) {
+        return """
+                WITH written AS (%s),
+                product AS (UPDATE products p SET version = nextval('catalog_version') FROM written w WHERE p.id = w.product_id RETURNING p.id)
+                INSERT INTO outbox (product_id, change) SELECT id, :change FROM product RETURNING product_id
+                """.formatted(write.strip());
+    }
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
@@ -42,6 +57,15 @@ class ProductChanges {
             throw new NotFoundException("product", productId);
         }
         events.publishEvent(OutboxWritten.INSTANCE);
+    }
+
+    /**
+     * Runs a statement of {@link #recording}. @return the product it changed, none if the write found no row
+     */
+    Optional<Long> recorded(JdbcClient.StatementSpec statement, String change) {
+        Optional<Long> product = statement.param("change", change).query(Long.class).optional();
+        product.ifPresent(id -> events.publishEvent(OutboxWritten.INSTANCE));
+        return product;
     }
 
     /** A bulk write's changes: one outbox row per product, however many of its rows the write changed. */

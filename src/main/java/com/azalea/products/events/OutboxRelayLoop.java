@@ -32,7 +32,8 @@ class OutboxRelayLoop implements SmartLifecycle {
         this.pollInterval = properties.pollInterval();
     }
 
-    @TransactionalEventListener
+    /** After the commit; a write of one statement outside a transaction has committed when it is heard. */
+    @TransactionalEventListener(fallbackExecution = true)
     void committed(OutboxWritten written) {
         if (wake.availablePermits() == 0) {
             wake.release();
