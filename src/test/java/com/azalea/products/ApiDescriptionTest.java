@@ -149,6 +149,12 @@ class ApiDescriptionTest {
         write(204, "PUT", "/admin/photos/" + photo, "{\"url\": \"https://img.example/2\", \"thumbnail_url\": \"https://img.example/2t\"}");
         write(204, "PUT", "/admin/skus/" + sku, "{\"size\": \"L\", \"quantity\": 4}");
         write(204, "PATCH", "/admin/skus/" + sku, "{\"quantity\": 17}");
+        write(204, "PATCH", "/admin/skus", "[{\"id\": " + sku + ", \"quantity\": 18}]");
+        write(204, "PATCH", "/admin/styles", "[{\"id\": " + style + ", \"original_price\": \"130.00\", \"sale_price\": null}]");
+        assertThat(described(client.admin("PATCH", "/admin/skus", "[{\"id\": 987654321, \"quantity\": 1}]")).statusCode()).isEqualTo(422);
+        assertThat(described(client.admin("PATCH", "/admin/styles", "[{\"id\": " + style + ", \"original_price\": -1, \"sale_price\": null}]"))
+                .statusCode()).isEqualTo(422);
+        assertThat(described(client.admin("PATCH", "/admin/skus", "[]")).statusCode()).isEqualTo(400);
         for (String path : List.of("/admin/related/" + related, "/admin/skus/" + sku, "/admin/photos/" + photo, "/admin/styles/" + style,
                 "/admin/features/" + feature, "/admin/products/" + product)) {
             assertThat(described(client.admin("DELETE", path, null)).statusCode()).as(path).isEqualTo(204);

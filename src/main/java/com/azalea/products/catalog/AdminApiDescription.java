@@ -13,6 +13,7 @@ import static com.azalea.products.system.ApiDescription.shared;
 import com.azalea.products.system.ApiDescription;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.JsonSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
@@ -36,6 +37,7 @@ import org.springframework.stereotype.Component;
 class AdminApiDescription implements OpenApiCustomizer, PropertyCustomizer {
 
     private static final String INVALID_REQUEST = "InvalidRequestProblem";
+    private static final String INVALID_ITEMS = "InvalidItemsProblem";
 
     @Override
     public void customise(OpenAPI api) {
@@ -45,10 +47,22 @@ class AdminApiDescription implements OpenApiCustomizer, PropertyCustomizer {
                 .addProperty("message", string());
         extend(api, PROBLEM, INVALID_REQUEST, "A request the admin API cannot take: a bad body, or a path id that is not a positive integer.",
                 Map.of("errors", new JsonSchema().types(Set.of("array")).items(error).description("every invalid member of the body")), List.of());
-        ApiResponse invalid = problem("The body is not the JSON this request takes, a member is invalid, or the id is not positive.",
+        ApiResponse invalid = problem("The body is not the JSON this request takes, a member is invalid, the id is not positive, or a bulk write has no items or too many.",
                 INVALID_REQUEST, """
                         {"title": "Invalid request body", "status": 400, "detail": "invalid fields: default_price",
                          "instance": "/admin/products", "errors": [{"field": "default_price", "message": "must not be null"}]}""");
+        Schema<?> itemError = object(null, List.of("index", "id", "message"))
+                .addProperty("index", new JsonSchema().types(Set.of("integer")).minimum(BigDecimal.ZERO).description("the item's place in the array, from 0"))
+                .addProperty("id", new JsonSchema().types(Set.of("integer", "null")).format("int64").description("the item's id, null when it has none"))
+                .addProperty("message", string());
+        extend(api, PROBLEM, INVALID_ITEMS, "Items of a bulk write that cannot be applied; nothing was written.",
+                Map.of("errors", new JsonSchema().types(Set.of("array")).items(itemError).description("every item that cannot be applied")),
+                List.of("errors"));
+        ApiResponse invalidItems = problem("An item is invalid, repeats an id, or names a row that does not exist; nothing was written.",
+                INVALID_ITEMS, """
+                        {"title": "Invalid items", "status": 422, "detail": "2 items cannot be applied; nothing was written",
+                         "instance": "/admin/skus", "errors": [{"index": 3, "id": 11323918, "message": "no SKU has this id"},
+                         {"index": 7, "id": 42, "message": "quantity: must be greater than or equal to 0"}]}""");
         ApiResponse unauthorized = problem("No valid bearer token (or no token is configured: the admin API is then disabled).", PROBLEM, """
                 {"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "a valid bearer token is required"}""")
                 .addHeaderObject("WWW-Authenticate", header("Bearer", string()));
@@ -57,7 +71,7 @@ class AdminApiDescription implements OpenApiCustomizer, PropertyCustomizer {
         ApiResponse lengthRequired = problem("The body came without a Content-Length.", PROBLEM, """
                 {"type": "about:blank", "title": "Length Required", "status": 411, "detail": "admin requests must state their Content-Length"}""");
         ApiResponse tooLarge = problem("The body is larger than azalea.admin.max-body-size.", PROBLEM, """
-                {"type": "about:blank", "title": "Content Too Large", "status": 413, "detail": "the body is larger than 65536 bytes"}""");
+                {"type": "about:blank", "title": "Content Too Large", "status": 413, "detail": "the body is larger than 262144 bytes"}""");
 
         api.getPaths().forEach((path, item) -> {
             if (!path.startsWith("/admin/")) {
@@ -74,12 +88,21 @@ class AdminApiDescription implements OpenApiCustomizer, PropertyCustomizer {
                 if (path.contains("{id}")) {
                     responses.addApiResponse("404", notFound);
                 }
+                if (isBulk(operation)) {
+                    responses.addApiResponse("422", invalidItems);
+                }
                 if (operation.getRequestBody() != null) {
                     responses.addApiResponse("411", lengthRequired).addApiResponse("413", tooLarge);
                 }
                 responses.addApiResponse("503", shared(ApiDescription.UNAVAILABLE));
             });
         });
+    }
+
+    /** A bulk write: its body is an array of items. */
+    private static boolean isBulk(Operation operation) {
+        return operation.getRequestBody() != null && operation.getRequestBody().getContent().values().stream()
+                .anyMatch(media -> media.getSchema() != null && media.getSchema().getItems() != null);
     }
 
     /** The length limit of {@link Text}: springdoc reads the pattern of that composed constraint, but not the size it overrides. */

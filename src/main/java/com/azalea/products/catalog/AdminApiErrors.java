@@ -58,7 +58,27 @@ class AdminApiErrors {
 
     @ExceptionHandler
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body is not the JSON object this request takes");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, "the body is not the JSON this request takes");
+    }
+
+    @ExceptionHandler
+    ProblemDetail badBulk(BadBulkRequestException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+    }
+
+    /** Each item by its index in the array and its id (null when it has none that could be read). */
+    @ExceptionHandler
+    ProblemDetail badItems(BulkItemsException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
+        problem.setTitle("Invalid items");
+        problem.setProperty("errors", e.problems().stream().map(item -> {
+            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            error.put("index", item.index());
+            error.put("id", item.id());
+            error.put("message", item.message());
+            return error;
+        }).toList());
+        return problem;
     }
 
     @ExceptionHandler
@@ -66,7 +86,7 @@ class AdminApiErrors {
         return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    private static String fieldName(String property) {
+    static String fieldName(String property) {
         // the JSON names of Inputs: snake_case, and "default?" for isDefault
         return property.equals("isDefault") ? "default?" : property.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT);
     }

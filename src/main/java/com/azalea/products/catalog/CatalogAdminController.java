@@ -1,7 +1,11 @@
 package com.azalea.products.catalog;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Positive;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -13,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The admin API (write side). Creates answer 201 with the new id; updates and deletes 204. Every write
@@ -23,9 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 class CatalogAdminController {
 
     private final CatalogWrites writes;
+    private final BulkWrites bulkWrites;
+    private final BulkItems bulkItems;
 
-    CatalogAdminController(CatalogWrites writes) {
+    CatalogAdminController(CatalogWrites writes, BulkWrites bulkWrites, BulkItems bulkItems) {
         this.writes = writes;
+        this.bulkWrites = bulkWrites;
+        this.bulkItems = bulkItems;
     }
 
     private static Map<String, Long> created(long id) {
@@ -121,6 +130,24 @@ class CatalogAdminController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void updateQuantity(@PathVariable @Positive long id, @Valid @RequestBody Inputs.Quantity quantity) {
         writes.updateQuantity(id, quantity.quantity());
+    }
+
+    /** Stock of many SKUs at once (a warehouse feed): all or nothing. */
+    @PatchMapping("/skus")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(array = @ArraySchema(
+            schema = @Schema(implementation = Inputs.SkuQuantity.class), minItems = 1, maxItems = BulkItems.MAX_ITEMS)))
+    void updateQuantities(@RequestBody List<JsonNode> items) {
+        bulkWrites.updateQuantities(bulkItems.read(items, Inputs.SkuQuantity.class, Inputs.SkuQuantity::id));
+    }
+
+    /** Prices of many styles at once (a sale starts): all or nothing. */
+    @PatchMapping("/styles")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(array = @ArraySchema(
+            schema = @Schema(implementation = Inputs.StylePrice.class), minItems = 1, maxItems = BulkItems.MAX_ITEMS)))
+    void updatePrices(@RequestBody List<JsonNode> items) {
+        bulkWrites.updatePrices(bulkItems.read(items, Inputs.StylePrice.class, Inputs.StylePrice::id, "sale_price"));
     }
 
     @DeleteMapping("/skus/{id}")

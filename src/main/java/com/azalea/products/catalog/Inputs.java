@@ -53,4 +53,21 @@ final class Inputs {
     @Schema(name = "RelatedInput")
     record Related(@JsonProperty("related_product_id") @NotNull @Positive Long relatedProductId) {
     }
+
+    /** An item of {@code PATCH /admin/skus}. */
+    @Schema(name = "SkuQuantityItem")
+    record SkuQuantity(@NotNull @Positive Long id, @NotNull @Min(0) @Max(Integer.MAX_VALUE) Integer quantity) {
+    }
+
+    /** An item of {@code PATCH /admin/styles}: prices as the read API prints them ("140.00"), or as numbers. */
+    @Schema(name = "StylePriceItem")
+    record StylePrice(@NotNull @Positive Long id,
+            @JsonProperty("original_price") @Schema(types = {"string", "number"}, pattern = PRICE, example = "140.00") @NotNull @DecimalMin("0")
+            @Digits(integer = 8, fraction = 2) BigDecimal originalPrice,
+            @JsonProperty("sale_price") @Schema(types = {"string", "number", "null"}, pattern = PRICE, example = "99.00") @DecimalMin("0")
+            @Digits(integer = 8, fraction = 2) BigDecimal salePrice) {
+    }
+
+    /** A price as a string: up to 8 digits, then up to 2 decimals. */
+    private static final String PRICE = "^[0-9]{1,8}(\\.[0-9]{1,2})?$";
 }

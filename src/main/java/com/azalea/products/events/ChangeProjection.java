@@ -13,22 +13,25 @@ import org.springframework.stereotype.Component;
 /**
  * Applies a batch of changes: the changed products are reprojected together, each once however many
  * changes it had, from the current write model (not from the events), so duplicates and late events
- * are harmless.
+ * are harmless. Batches take turns ({@link ProjectionPace}).
  */
 @Component
 class ChangeProjection {
 
     private final Projector projector;
+    private final ProjectionPace pace;
     private final Timer lag;
     private final Timer projecting;
 
-    ChangeProjection(Projector projector, MeterRegistry meters) {
+    ChangeProjection(Projector projector, ProjectionPace pace, MeterRegistry meters) {
         this.projector = projector;
+        this.pace = pace;
         this.lag = StageTimer.register(meters, "azalea.projection.lag", "from an admin write to its document in Redis");
         this.projecting = StageTimer.register(meters, "azalea.projection.batch", "projecting one batch of changed products");
     }
 
-    void apply(Collection<ProductChange> changes) {
+    /** @param bulk whether the changes come from bulk writes, which wait for the single ones */
+    void apply(Collection<ProductChange> changes, boolean bulk) {
         Map<Long, Instant> earliest = new LinkedHashMap<>();
         for (ProductChange change : changes) {
             earliest.merge(change.productId(), change.at(), (a, b) -> a.isBefore(b) ? a : b);
@@ -37,7 +40,8 @@ class ChangeProjection {
             return;
         }
         Instant first = earliest.values().stream().min(Instant::compareTo).orElseThrow();
-        projecting.record(() -> projector.project(earliest.keySet(), first)); // one statement for the whole batch
+        // one statement for the whole batch
+        pace.project(bulk, () -> projecting.record(() -> projector.project(earliest.keySet(), first)));
         Instant visible = Instant.now();
         earliest.values().forEach(at -> lag.record(Duration.between(at, visible)));
     }

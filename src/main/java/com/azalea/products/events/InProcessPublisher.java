@@ -18,7 +18,7 @@ class InProcessPublisher implements ChangePublisher {
     }
 
     @Override
-    public void publish(List<ProductChange> changes) {
-        projection.apply(changes);
+    public void publish(List<ProductChange> changes, boolean bulk) {
+        projection.apply(changes, bulk);
     }
 }

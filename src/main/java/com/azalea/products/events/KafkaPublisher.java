@@ -10,7 +10,11 @@ import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Sends changes to the topic keyed by product id (so one product's changes stay in order) and waits for every acknowledgement. */
+/**
+ * Sends changes to the topic of their lane keyed by product id (so one product's changes stay in order)
+ * and waits for every acknowledgement. Bulk writes have a topic of their own, so that the projector's
+ * consumer of single writes never waits behind a whole-catalog change in a partition.
+ */
 @Component
 @ConditionalOnWebApplication // the service moves changes; batch commands do not
 @ConditionalOnProperty(name = "azalea.events.transport", havingValue = "kafka")
@@ -27,9 +31,10 @@ class KafkaPublisher implements ChangePublisher {
     }
 
     @Override
-    public void publish(List<ProductChange> changes) {
+    public void publish(List<ProductChange> changes, boolean bulk) {
+        String topic = bulk ? properties.bulkTopic() : properties.topic();
         CompletableFuture<?>[] sends = changes.stream()
-                .map(change -> kafka.send(properties.topic(), Long.toString(change.productId()), json.writeValueAsString(change)))
+                .map(change -> kafka.send(topic, Long.toString(change.productId()), json.writeValueAsString(change)))
                 .toArray(CompletableFuture[]::new);
         try {
             CompletableFuture.allOf(sends).get(properties.sendTimeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);

@@ -22,8 +22,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * The Kafka side of the events, on when {@code azalea.events.transport=kafka}: the topic and its
- * dead-letter topic, the error handling of the projector consumer, and a health check of the broker.
+ * The Kafka side of the events, on when {@code azalea.events.transport=kafka}: the topics of single and
+ * bulk writes and their dead-letter topic, the error handling of the projector consumer, and a health check of the broker.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication // the service moves changes; batch commands do not
@@ -38,7 +38,12 @@ class KafkaTransport {
         return TopicBuilder.name(properties.topic()).partitions(properties.partitions()).build();
     }
 
-    /** As many partitions as the topic: a dead letter keeps its partition number. */
+    @Bean
+    NewTopic productChangesBulkTopic(EventsProperties properties) {
+        return TopicBuilder.name(properties.bulkTopic()).partitions(properties.partitions()).build();
+    }
+
+    /** As many partitions as the topics: a dead letter keeps its partition number. */
     @Bean
     NewTopic productChangesDeadLetterTopic(EventsProperties properties) {
         return TopicBuilder.name(properties.deadLetterTopic()).partitions(properties.partitions()).build();

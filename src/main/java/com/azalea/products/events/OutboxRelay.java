@@ -1,5 +1,6 @@
 package com.azalea.products.events;
 
+import com.azalea.products.projection.DocumentStatements;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances share the work without sending a row twice at once), delivers them and deletes them in
  * the same transaction. If delivery fails the transaction rolls back and the rows wait for the next
  * round: nothing is lost while Kafka, Redis or PostgreSQL is away. It never remembers "the last id
- * sent", which would skip a row whose transaction committed after a newer one.
+ * sent", which would skip a row whose transaction committed after a newer one. Rows of single writes go
+ * first; rows of bulk writes follow in small batches, between which single writes go first again.
  */
 @Component
 @ConditionalOnWebApplication
@@ -28,7 +30,7 @@ class OutboxRelay {
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
 
     private static final String TAKE = """
-            SELECT id, product_id, change, created_at FROM outbox ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
+            SELECT id, product_id, change, created_at FROM outbox WHERE bulk = :bulk ORDER BY id LIMIT :limit FOR UPDATE SKIP LOCKED
             """;
 
     private record Row(long id, ProductChange change) {
@@ -56,7 +58,8 @@ class OutboxRelay {
     /** Delivers everything waiting; a failure is logged once and left for the next call (see {@link OutboxRelayLoop}). */
     void drain() {
         try {
-            while (relayBatch() == properties.batchSize()) {
+            while (relayBatch(false, properties.batchSize()) == properties.batchSize()
+                    || relayBatch(true, properties.bulkBatchSize()) == properties.bulkBatchSize()) {
                 // a full batch: more may be waiting
             }
             if (failing) {
@@ -71,19 +74,20 @@ class OutboxRelay {
         }
     }
 
-    private int relayBatch() {
+    private int relayBatch(boolean bulk, int limit) {
         Integer relayed = transactions.execute(status -> {
-            List<Row> rows = jdbc.sql(TAKE).param("limit", properties.batchSize())
+            List<Row> rows = jdbc.sql(TAKE).param("bulk", bulk).param("limit", limit)
                     .query((rs, n) -> new Row(rs.getLong("id"), new ProductChange(rs.getLong("product_id"), rs.getString("change"),
-                            rs.getTimestamp("created_at").toInstant())))
+                            rs.getTimestamp("created_at").toInstant(), bulk)))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
             }
-            publisher.publish(rows.stream().map(Row::change).toList());
+            publisher.publish(rows.stream().map(Row::change).toList(), bulk);
             Instant delivered = Instant.now();
             rows.forEach(row -> waited.record(Duration.between(row.change().at(), delivered)));
-            jdbc.sql("DELETE FROM outbox WHERE id IN (:ids)").param("ids", rows.stream().map(Row::id).toList()).update();
+            jdbc.sql("DELETE FROM outbox WHERE id = ANY (CAST(:ids AS bigint[]))")
+                    .param("ids", DocumentStatements.arrayLiteral(rows.stream().map(Row::id).toList())).update();
             return rows.size();
         });
         published.increment(relayed);

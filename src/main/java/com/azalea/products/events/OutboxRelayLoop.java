@@ -1,42 +1,42 @@
 package com.azalea.products.events;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
- * Runs the outbox relay on its own thread, woken the moment a write commits: the outbox's trigger
- * sends a PostgreSQL NOTIFY at commit (schema V4) and this loop LISTENs on a connection of its own.
- * Polling every {@code azalea.events.poll-interval} stays as the safety net, for a notification
- * connection that broke and for retrying a delivery that failed. Listening starts before each drain,
- * so a write that commits during a drain wakes the next one.
+ * Runs the outbox relay on its own thread, woken the moment a write of this instance commits outbox rows
+ * ({@link OutboxWritten}, heard after the commit): each instance relays what its own writes recorded,
+ * and {@code FOR UPDATE SKIP LOCKED} lets them share the table. Polling every
+ * {@code azalea.events.poll-interval} is the safety net, for rows an instance left behind when it
+ * stopped and for retrying a delivery that failed. A database {@code NOTIFY} would wake every instance,
+ * but it serializes all notifying commits on one lock: the writers' throughput was capped by it.
  */
 @Component
 @ConditionalOnWebApplication // the service moves changes; batch commands do not
 class OutboxRelayLoop implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(OutboxRelayLoop.class);
-
     private final OutboxRelay relay;
-    private final JdbcConnectionDetails database;
     private final Duration pollInterval;
+    /** One permit at most: any number of commits since the last drain wake it once. */
+    private final Semaphore wake = new Semaphore(0);
     private volatile boolean running;
     private Thread thread;
-    private volatile Connection listening;
 
-    OutboxRelayLoop(OutboxRelay relay, JdbcConnectionDetails database, EventsProperties properties) {
+    OutboxRelayLoop(OutboxRelay relay, EventsProperties properties) {
         this.relay = relay;
-        this.database = database;
         this.pollInterval = properties.pollInterval();
+    }
+
+    @TransactionalEventListener
+    void committed(OutboxWritten written) {
+        if (wake.availablePermits() == 0) {
+            wake.release();
+        }
     }
 
     @Override
@@ -45,21 +45,11 @@ class OutboxRelayLoop implements SmartLifecycle {
         thread = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
 
-    /**
-     * Wakes the loop (aborting the notification connection ends a wait at once) and lets a drain in
-     * progress finish; only a loop still pausing after a failure is interrupted.
-     */
+    /** Wakes the loop and lets a drain in progress finish; only a loop still waiting then is interrupted. */
     @Override
     public void stop() {
         running = false;
-        Connection connection = listening;
-        if (connection != null) {
-            try {
-                connection.abort(Runnable::run);
-            } catch (SQLException e) {
-                log.debug("aborting the notification connection: {}", e.getMessage());
-            }
-        }
+        wake.release();
         try {
             thread.join(Duration.ofSeconds(10));
             thread.interrupt();
@@ -75,66 +65,14 @@ class OutboxRelayLoop implements SmartLifecycle {
     }
 
     private void run() {
-        while (running) {
-            boolean listens = listen();
-            relay.drain();
-            if (listens) {
-                awaitNotification();
-            } else {
-                pause();
-            }
-        }
-        close();
-    }
-
-    private boolean listen() {
-        if (listening != null) {
-            return true;
-        }
         try {
-            listening = DriverManager.getConnection(database.getJdbcUrl(), database.getUsername(), database.getPassword());
-            try (Statement statement = listening.createStatement()) {
-                statement.execute("LISTEN outbox");
+            while (running) {
+                wake.drainPermits();
+                relay.drain();
+                wake.tryAcquire(Math.max(1, pollInterval.toMillis()), TimeUnit.MILLISECONDS);
             }
-            log.info("outbox relay listens for committed writes");
-            return true;
-        } catch (SQLException e) {
-            close();
-            log.debug("outbox relay cannot listen ({}); it polls every {}", e.getMessage(), pollInterval);
-            return false;
-        }
-    }
-
-    /** Returns when a write committed outbox rows, or after the poll interval. */
-    private void awaitNotification() {
-        try {
-            listening.unwrap(PGConnection.class).getNotifications(Math.toIntExact(Math.max(1, pollInterval.toMillis())));
-        } catch (SQLException e) {
-            close();
-            if (running) { // not stopped on purpose
-                log.warn("outbox relay lost its notification connection ({}); it polls until it listens again", e.getMessage());
-                pause();
-            }
-        }
-    }
-
-    private void pause() {
-        try {
-            Thread.sleep(pollInterval);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
-    private void close() {
-        if (listening != null) {
-            try {
-                listening.close();
-            } catch (SQLException e) {
-                log.debug("closing the notification connection: {}", e.getMessage());
-            }
-            listening = null;
         }
     }
 }

@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A change of one product's documents, as the outbox records it and Kafka carries it (the key is the
- * product id). {@code at} is when the write recorded it, the start of the projection lag.
+ * product id). {@code at} is when the write recorded it, the start of the projection lag; {@code bulk}
+ * whether a bulk write recorded it (its lane: {@link ProjectionPace}).
  */
-public record ProductChange(long productId, String change, Instant at) {
+public record ProductChange(long productId, String change, Instant at, boolean bulk) {
 }

@@ -19,7 +19,7 @@ public final class DocumentStatements {
     public enum Ids {
         /** {@code :first_id} to {@code :last_id}: the fastest plan for consecutive ids. */
         RANGE("BETWEEN :first_id AND :last_id"),
-        /** {@code :ids}, a PostgreSQL array literal such as {@code {4,8,15}} ({@link #idList}). */
+        /** {@code :ids}, a PostgreSQL array literal such as {@code {4,8,15}} ({@link #arrayLiteral}). */
         LIST("= ANY (CAST(:ids AS bigint[]))"),
         /** {@code :id}. */
         ONE("= :id");
@@ -50,9 +50,13 @@ public final class DocumentStatements {
         return statement.replace("${documents}", DEFINITIONS).replace("${ids}", ids.condition);
     }
 
-    /** The value of {@code :ids} for {@link Ids#LIST}: a PostgreSQL array literal. */
-    public static String idList(Collection<Long> ids) {
-        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
+    /**
+     * The value of an array parameter, such as {@code :ids} for {@link Ids#LIST}: a PostgreSQL array literal
+     * of numbers ({@code {4,8,15}}; a null is NULL), cast by the statement. One statement text whatever the
+     * number of values, so it is prepared and planned once.
+     */
+    public static String arrayLiteral(Collection<?> numbers) {
+        return numbers.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}"));
     }
 
     public static String load(String resource) {

@@ -60,7 +60,7 @@ public class Projector {
      * {@code changedAt}: the instances that hear the announcement measure the lag to themselves from it.
      */
     public int project(Collection<Long> productIds, Instant changedAt) {
-        return project(jdbc.sql(listStatement).param("ids", DocumentStatements.idList(productIds)), true, changedAt);
+        return project(jdbc.sql(listStatement).param("ids", DocumentStatements.arrayLiteral(productIds)), true, changedAt);
     }
 
     /**

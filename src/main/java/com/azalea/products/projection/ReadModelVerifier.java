@@ -58,7 +58,7 @@ public class ReadModelVerifier {
             batches.forEach(projector::project);
             afterRepair = new Comparison();
             for (List<Long> batch : batches) {
-                afterRepair.compare(jdbc.sql(listStatement).param("ids", DocumentStatements.idList(batch)));
+                afterRepair.compare(jdbc.sql(listStatement).param("ids", DocumentStatements.arrayLiteral(batch)));
             }
         }
         return new VerifyReport(products, all, all.toRepair.size(), afterRepair, Duration.ofNanos(System.nanoTime() - started));

@@ -154,7 +154,7 @@ abstract class AdminWritesScenarios {
             assertThat(client.json(nonPositive.body()).get("detail").asString()).as(path).startsWith("id '").endsWith("' must be greater than 0");
         }
         assertThat(client.admin("DELETE", "/admin/products/abc", null).statusCode()).isEqualTo(400);
-        HttpResponse<String> huge = client.admin("POST", "/admin/products", PRODUCT.formatted("x".repeat(100_000)));
+        HttpResponse<String> huge = client.admin("POST", "/admin/products", PRODUCT.formatted("x".repeat(300_000)));
         assertThat(huge.statusCode()).isEqualTo(413);
     }
 
@@ -190,6 +190,44 @@ abstract class AdminWritesScenarios {
         assertThat(client.getJson("/products/" + product + "/styles")).isEqualTo(last);
         assertThat(jdbc.sql("SELECT version FROM products WHERE id = ?").param(product).query(Long.class).single())
                 .isEqualTo(jdbc.sql("SELECT version FROM product_documents WHERE product_id = ?").param(product).query(Long.class).single());
+    }
+
+    /** Through the bulk lane (on Kafka, its own topic): every item shows, one outbox row per product. */
+    @Test
+    void bulkWritesShowInThePublicGetsWithOneChangePerProduct() {
+        long[] products = {client.create("/admin/products", PRODUCT.formatted("Bulk A")), client.create("/admin/products", PRODUCT.formatted("Bulk B"))};
+        long[] styles = new long[2];
+        long[][] skus = new long[2][2];
+        for (int p = 0; p < 2; p++) {
+            styles[p] = client.create("/admin/products/" + products[p] + "/styles", "{\"name\": \"Sand\", \"original_price\": 50, \"default?\": true}");
+            for (int k = 0; k < 2; k++) {
+                skus[p][k] = client.create("/admin/styles/" + styles[p] + "/skus", "{\"size\": \"S" + k + "\", \"quantity\": 1}");
+            }
+        }
+        await().atMost(VISIBLE_WITHIN).until(() -> count("outbox") == 0);
+        long outboxBefore = lastOutboxId();
+
+        assertThat(client.admin("PATCH", "/admin/skus", "[" + String.join(", ",
+                "{\"id\": " + skus[0][0] + ", \"quantity\": 40}", "{\"id\": " + skus[0][1] + ", \"quantity\": 41}",
+                "{\"id\": " + skus[1][0] + ", \"quantity\": 42}") + "]").statusCode()).isEqualTo(204);
+        assertThat(lastOutboxId() - outboxBefore).as("outbox rows: one per product, not per SKU").isEqualTo(2);
+        for (int p = 0; p < 2; p++) {
+            int product = p;
+            eventually("/products/" + products[p] + "/styles", doc -> doc.at("/results/0/skus/" + skus[product][0] + "/quantity").asInt() == 40 + 2 * product);
+        }
+        assertThat(client.getJson("/products/" + products[0] + "/styles").at("/results/0/skus/" + skus[0][1] + "/quantity").asInt()).isEqualTo(41);
+        assertThat(client.getJson("/products/" + products[1] + "/styles").at("/results/0/skus/" + skus[1][1] + "/quantity").asInt()).isEqualTo(1);
+
+        assertThat(client.admin("PATCH", "/admin/styles", "[{\"id\": " + styles[0] + ", \"original_price\": \"60.00\", \"sale_price\": \"45.50\"}, "
+                + "{\"id\": " + styles[1] + ", \"original_price\": 70, \"sale_price\": null}]").statusCode()).isEqualTo(204);
+        eventually("/products/" + products[0] + "/styles", doc -> doc.at("/results/0/sale_price").asString("").equals("45.50")
+                && doc.at("/results/0/original_price").asString().equals("60.00"));
+        eventually("/products/" + products[1] + "/styles", doc -> doc.at("/results/0/original_price").asString().equals("70.00")
+                && doc.at("/results/0/sale_price").isNull());
+    }
+
+    long lastOutboxId() {
+        return jdbc.sql("SELECT coalesce(pg_sequence_last_value(pg_get_serial_sequence('outbox', 'id')), 0)").query(Long.class).single();
     }
 
     @Test

@@ -1,0 +1,88 @@
+package com.azalea.products.events;
+
+import java.time.Duration;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps reprojection to its share of the machine, so that a burst of writes does not starve the reads:
+ * one batch projects at a time in this instance, and after a batch that took {@code t} the next starts
+ * no sooner than {@code t × (1 − share) / share} later. Changes that arrive meanwhile wait and join the
+ * next batch, so a backlog is worked off in larger batches (each product once, however many changes it
+ * had), not with more concurrency. Single writes go before bulk ones: a bulk batch never starts while a
+ * single-write batch waits.
+ */
+@Component
+class ProjectionPace {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final double share;
+    private boolean busy;
+    private int singlesWaiting;
+    private long restUntil = System.nanoTime();
+
+    ProjectionPace(EventsProperties properties) {
+        this.share = properties.projectionShare();
+    }
+
+    /** Runs one batch's projection in its turn. */
+    void project(boolean bulk, Runnable projection) {
+        awaitTurn(bulk);
+        long started = System.nanoTime();
+        try {
+            projection.run();
+        } finally {
+            release(System.nanoTime() - started);
+        }
+    }
+
+    /** How long the next batch waits after one that took {@code spent}. */
+    Duration restAfter(Duration spent) {
+        return Duration.ofNanos((long) (spent.toNanos() * (1 - share) / share));
+    }
+
+    private void awaitTurn(boolean bulk) {
+        lock.lock();
+        try {
+            if (!bulk) {
+                singlesWaiting++;
+            }
+            try {
+                while (true) {
+                    if (busy || bulk && singlesWaiting > 0) {
+                        changed.await();
+                        continue;
+                    }
+                    long rest = restUntil - System.nanoTime();
+                    if (rest <= 0) {
+                        break;
+                    }
+                    changed.awaitNanos(rest);
+                }
+                busy = true;
+            } finally {
+                if (!bulk) {
+                    singlesWaiting--;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the projection's turn", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void release(long spentNanos) {
+        lock.lock();
+        try {
+            busy = false;
+            restUntil = System.nanoTime() + restAfter(Duration.ofNanos(spentNanos)).toNanos();
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
