@@ -1,5 +1,4 @@
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,7 +95,7 @@ public class WriteLoad {
         }
         probes.finish();
         stats.print("", window.seconds());
-        probes.print("", window.seconds());
+        probes.print("");
     }
 
     static void bulk(Options options, Http http) throws IOException {
@@ -118,7 +117,7 @@ public class WriteLoad {
         probes.finish();
         stats.print("", window.seconds());
         put("changes_per_s", stats.ok() * (double) batch / window.seconds());
-        probes.print("", window.seconds());
+        probes.print("");
     }
 
     static void catalog(Options options, Http http) throws IOException {
@@ -128,29 +127,27 @@ public class WriteLoad {
         int sweepers = options.integer("sweepers", 4);
         long freshTimeout = Math.round(options.decimal("fresh-timeout", 120) * 1e9);
         Path singlesFile = options.optionalPath("singles");
+        SkuIds singleIds = singlesFile == null ? null : SkuIds.load(singlesFile);
         double singleRate = options.decimal("single-rate", 20);
-        Window open = new Window(System.nanoTime(), Long.MAX_VALUE);
+        Window open = new Window(System.nanoTime(), Long.MAX_VALUE); // the single writes', until the change is over
         Probes singleProbes = Probes.of(options, http, open);
         options.checkAllUsed();
 
         CatalogChange change = new CatalogChange(http, batches, freshTimeout);
         AtomicBoolean over = new AtomicBoolean();
         WriteStats singleStats = new WriteStats(open);
-        Thread singles = null;
-        if (singlesFile != null) {
-            SingleWrites writes = new SingleWrites(http, SkuIds.load(singlesFile), singleProbes, singleStats);
-            singles = Thread.ofVirtual().start(() -> writes.paced(singleRate, over::get));
-        }
+        Thread singles = singleIds == null ? null : Thread.ofVirtual().start(
+                () -> new SingleWrites(http, singleIds, singleProbes, singleStats).paced(singleRate, over::get));
         change.run(connections, sweepers);
         over.set(true);
+        double singlesSeconds = (System.nanoTime() - open.start()) / 1e9;
         change.print();
         if (singles != null) {
             join(singles);
             singleProbes.finish();
             put("singles_offered_per_s", singleRate);
-            double seconds = (System.nanoTime() - open.start()) / 1e9;
-            singleStats.print("singles_", seconds);
-            singleProbes.print("singles_", seconds);
+            singleStats.print("singles_", singlesSeconds);
+            singleProbes.print("singles_");
         }
     }
 
@@ -167,7 +164,7 @@ public class WriteLoad {
         try {
             thread.join();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            throw Tasks.interrupted(e);
         }
     }
 }
@@ -241,17 +238,16 @@ record Window(long start, long end) {
     /** Prints "measuring" on stderr at the start, for a load run beside this one to cover the same window. */
     void announce() {
         Thread.ofVirtual().start(() -> {
-            try {
-                Tasks.sleepUntil(start);
-                System.err.println("measuring");
-            } catch (InterruptedIOException e) {
-                // stopped before
-            }
+            Tasks.sleepUntil(start);
+            System.err.println("measuring");
         });
     }
 }
 
-/** Runs tasks on virtual threads and waits for them; a task's exception is printed by the thread's handler. */
+/**
+ * Runs tasks on virtual threads and waits for them; a task's exception is printed by the thread's
+ * handler. Nothing in this tool interrupts its threads: an interruption is a bug, thrown as such.
+ */
 final class Tasks {
     static void run(int count, Runnable task) {
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -261,19 +257,23 @@ final class Tasks {
         }
     }
 
-    static void sleepUntil(long nanos) throws InterruptedIOException {
+    static void sleepUntil(long nanos) {
         sleep(nanos - System.nanoTime());
     }
 
-    static void sleep(long nanos) throws InterruptedIOException {
+    static void sleep(long nanos) {
         try {
             if (nanos > 0) {
                 Thread.sleep(Duration.ofNanos(nanos));
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException();
+            throw interrupted(e);
         }
+    }
+
+    static IllegalStateException interrupted(InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new IllegalStateException("interrupted", e);
     }
 }
 
@@ -314,8 +314,7 @@ final class Http {
         try {
             return client.send(request, handler);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException();
+            throw Tasks.interrupted(e);
         }
     }
 }
@@ -459,6 +458,7 @@ final class Probes {
     private final LongAdder superseded = new LongAdder();
     private final LongAdder readErrors = new LongAdder();
     private final LongAdder reads = new LongAdder();
+    private long finished;
 
     private Probes(Http http, Window window, int inFlight, double pollMs, double timeoutSeconds) {
         this.http = http;
@@ -487,49 +487,44 @@ final class Probes {
     }
 
     private void poll(SkuIds ids, int i, int quantity, long sent) {
-        try {
-            while (true) {
-                Long shown = null;
-                reads.increment();
-                try {
-                    shown = StylesDocument.parse(http.styles(ids.product[i])).quantity(ids.sku[i]);
-                } catch (InterruptedIOException e) {
-                    return;
-                } catch (IOException e) {
-                    readErrors.increment();
-                }
-                if (shown != null && shown == quantity) {
-                    freshness.add(System.nanoTime() - sent);
-                    return;
-                }
-                if (ids.lastSent(i) != quantity) { // a later write to this SKU may hide this one
-                    superseded.increment();
-                    return;
-                }
-                if (System.nanoTime() - sent > timeoutNanos) {
-                    timeouts.increment();
-                    return;
-                }
-                Tasks.sleep(pollNanos);
+        while (true) {
+            Long shown = null;
+            reads.increment();
+            try {
+                shown = StylesDocument.parse(http.styles(ids.product[i])).quantity(ids.sku[i]);
+            } catch (IOException e) {
+                readErrors.increment();
             }
-        } catch (InterruptedIOException e) {
-            // stopped: the probe is dropped
+            if (shown != null && shown == quantity) {
+                freshness.add(System.nanoTime() - sent);
+                return;
+            }
+            if (ids.lastSent(i) != quantity) { // a later write to this SKU may hide this one
+                superseded.increment();
+                return;
+            }
+            if (System.nanoTime() - sent > timeoutNanos) {
+                timeouts.increment();
+                return;
+            }
+            Tasks.sleep(pollNanos);
         }
     }
 
     /** Waits for the probes in flight. */
     void finish() {
         threads.close();
+        finished = System.nanoTime();
     }
 
-    /** The figures; the probes' reads per second too, a load of their own on the service. */
-    void print(String prefix, double seconds) {
+    /** The figures; the probes' reads per second too (from the window's start to the last probe's end), a load of their own. */
+    void print(String prefix) {
         WriteLoad.put(prefix + "fresh_count", freshness.count());
         freshness.print(prefix + "fresh_");
         WriteLoad.put(prefix + "fresh_timeouts", timeouts.sum());
         WriteLoad.put(prefix + "fresh_superseded", superseded.sum());
         WriteLoad.put(prefix + "fresh_read_errors", readErrors.sum());
-        WriteLoad.put(prefix + "fresh_reads_per_s", reads.sum() / seconds);
+        WriteLoad.put(prefix + "fresh_reads_per_s", reads.sum() / ((finished - window.start()) / 1e9));
     }
 }
 
@@ -571,8 +566,6 @@ record SingleWrites(Http http, SkuIds ids, Probes probes, WriteStats stats) {
                 long scheduled = at;
                 sends.execute(() -> send(scheduled));
             }
-        } catch (InterruptedIOException e) {
-            // stopped: the writes in flight were still awaited
         }
     }
 }
@@ -702,8 +695,10 @@ final class CatalogChange {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder errors = new LongAdder();
     private final LongAdder sweepErrors = new LongAdder();
+    private final LongAdder sweepReads = new LongAdder();
     private volatile long lastAnswer;
     private long firstSend;
+    private long sweepEnd;
 
     CatalogChange(Http http, List<Batch> batches, long freshTimeout) {
         this.http = http;
@@ -738,6 +733,7 @@ final class CatalogChange {
                 });
             }
         }
+        sweepEnd = System.nanoTime();
     }
 
     private void send(int b) {
@@ -770,32 +766,28 @@ final class CatalogChange {
      */
     private void sweep(int part, int parts) {
         int oldest = part;
-        try {
-            while (pending.get() > 0 && !(unanswered.get() == 0 && System.nanoTime() - lastAnswer > freshTimeout)) {
-                while (oldest < products.length && done(oldest)) {
-                    oldest += parts;
+        while (pending.get() > 0 && !(unanswered.get() == 0 && System.nanoTime() - lastAnswer > freshTimeout)) {
+            while (oldest < products.length && done(oldest)) {
+                oldest += parts;
+            }
+            boolean found = false;
+            int stale = 0;
+            for (int p = oldest; p < products.length && stale < LOOKAHEAD; p += parts) {
+                if (done(p)) {
+                    continue;
                 }
-                boolean found = false;
-                int stale = 0;
-                for (int p = oldest; p < products.length && stale < LOOKAHEAD; p += parts) {
-                    if (done(p)) {
-                        continue;
-                    }
-                    if (answeredAt.get(batchOf[p]) == 0) {
-                        break; // its batch and, mostly, those after it are not answered yet
-                    }
-                    if (fresh(p)) {
-                        found = true;
-                    } else {
-                        stale++;
-                    }
+                if (answeredAt.get(batchOf[p]) == 0) {
+                    break; // its batch and, mostly, those after it are not answered yet
                 }
-                if (!found) {
-                    Tasks.sleep(PAUSE_NANOS);
+                if (fresh(p)) {
+                    found = true;
+                } else {
+                    stale++;
                 }
             }
-        } catch (InterruptedIOException e) {
-            // stopped
+            if (!found) {
+                Tasks.sleep(PAUSE_NANOS);
+            }
         }
     }
 
@@ -803,15 +795,15 @@ final class CatalogChange {
         return freshAt.get(p) != 0 || answeredAt.get(batchOf[p]) < 0;
     }
 
-    private boolean fresh(int p) throws InterruptedIOException {
+    /** Reads product p; notes it fresh when it shows its new prices. */
+    private boolean fresh(int p) {
+        sweepReads.increment();
         try {
             if (products[p].shownBy(StylesDocument.parse(http.styles(products[p].id())))) {
                 freshAt.set(p, System.nanoTime());
                 pending.decrementAndGet();
                 return true;
             }
-        } catch (InterruptedIOException e) {
-            throw e;
         } catch (IOException e) {
             sweepErrors.increment();
         }
@@ -846,6 +838,7 @@ final class CatalogChange {
         latency.print("latency_");
         WriteLoad.put("non_204", rejected.sum());
         WriteLoad.put("errors", errors.sum());
+        WriteLoad.put("sweep_reads_per_s", sweepReads.sum() / ((sweepEnd - firstSend) / 1e9));
         WriteLoad.put("sweep_read_errors", sweepErrors.sum());
     }
 }
