@@ -42,11 +42,13 @@ import java.util.function.BooleanSupplier;
  * single: PATCH /admin/skus/{id}, ids drawn evenly from FILE; closed loop on --connections, or with
  *   --rate an open model: sends at fixed times whatever the answers, latency counted from each send's
  *   scheduled time, so that saturation shows. bulk: PATCH /admin/skus, batches of --batch SKUs, closed
- *   loop. Both measure --duration seconds after --warmup seconds of the same load.
+ *   loop. Both measure --duration seconds after --warmup seconds of the same load, and print "measuring"
+ *   on stderr when that starts, for a load beside them to cover the same window.
  * catalog: every style of FILE gets original_price + --price-step through PATCH /admin/styles (batches of
  *   whole products), as fast as --connections take them; --sweepers threads read each product once its
- *   batch got its 204 until it shows every new price. With --singles, paced single writes at
- *   --single-rate go on meanwhile, their figures prefixed "singles_".
+ *   batch got its 204 until it shows every new price, giving up --fresh-timeout seconds after the last
+ *   batch's answer. With --singles, paced single writes at --single-rate go on meanwhile, their figures
+ *   prefixed "singles_".
  * Freshness probes (single, bulk, the singles): whenever one of --probes (8) slots is free when a write
  *   gets its 204, its product's styles are read every --poll-ms (5) until they show the written quantity,
  *   for at most --probe-timeout (30) seconds; a probe whose SKU got a later write meanwhile is void.
