@@ -21,7 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param batchSize    outbox rows of single writes per relay transaction; a backlog is projected in batches up to this size
  * @param bulkBatchSize outbox rows of bulk writes per relay transaction and per projection: small enough that
  *                     single writes, which go first, never wait long behind one
- * @param projectionShare the share of the time the projection of an instance may be busy ({@link ProjectionPace})
+ * @param projectionShare the share of the time the projection of an instance may be busy while the CPU is contended ({@link ProjectionPace})
+ * @param contendedCpu the machine's CPU use (0 to 1) from which the projection keeps to its share; below it, it does not pause
  * @param sendTimeout  how long the relay waits for Kafka to acknowledge a batch
  * @param consumerGroup the Kafka consumer group of the projectors
  * @param project      the instance's role: {@code true}, it also projects (consumes the topics); {@code false}, a
@@ -31,7 +32,8 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("azalea.events")
 public record EventsProperties(@NotNull Transport transport, @NotBlank String topic, @Min(1) @Max(1000) int partitions,
         @NotNull Duration pollInterval, @Min(1) @Max(10_000) int batchSize, @Min(1) @Max(10_000) int bulkBatchSize,
-        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double projectionShare, @NotNull Duration sendTimeout,
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") double projectionShare,
+        @DecimalMin("0") @DecimalMax("1") double contendedCpu, @NotNull Duration sendTimeout,
         @NotBlank String consumerGroup, @DefaultValue("true") boolean project) {
 
     public EventsProperties {

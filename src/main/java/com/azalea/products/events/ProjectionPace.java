@@ -1,17 +1,22 @@
 package com.azalea.products.events;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.DoubleSupplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps reprojection to its share of the machine, so that a burst of writes does not starve the reads:
- * one batch projects at a time in this instance, and after a batch that took {@code t} the next starts
- * no sooner than {@code t × (1 − share) / share} later. Changes that arrive meanwhile wait and join the
- * next batch, so a backlog is worked off in larger batches (each product once, however many changes it
- * had), not with more concurrency. Single writes go before bulk ones: a bulk batch never starts while a
- * single-write batch waits.
+ * one batch projects at a time in this instance, and when the machine's CPU is contended (its use since
+ * the last batch at least {@code contended-cpu}), after a batch that took {@code t} the next starts no
+ * sooner than {@code t × (1 − share) / share} later. Changes that arrive meanwhile wait and join the next
+ * batch, so a backlog is worked off in larger batches (each product once, however many changes it had),
+ * not with more concurrency. A machine with CPU to spare gets no pause: nothing waits for it. Single
+ * writes go before bulk ones: a bulk batch never starts while a single-write batch waits.
  */
 @Component
 class ProjectionPace {
@@ -19,12 +24,22 @@ class ProjectionPace {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final double share;
+    private final double contendedCpu;
+    /** The machine's CPU use (0 to 1) since it was last asked; negative when unknown. */
+    private final DoubleSupplier cpuUse;
     private boolean busy;
     private int singlesWaiting;
     private long restUntil = System.nanoTime();
 
+    @Autowired
     ProjectionPace(EventsProperties properties) {
+        this(properties, ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class)::getCpuLoad);
+    }
+
+    ProjectionPace(EventsProperties properties, DoubleSupplier cpuUse) {
         this.share = properties.projectionShare();
+        this.contendedCpu = properties.contendedCpu();
+        this.cpuUse = cpuUse;
     }
 
     /** Runs one batch's projection in its turn. */
@@ -38,9 +53,10 @@ class ProjectionPace {
         }
     }
 
-    /** How long the next batch waits after one that took {@code spent}. */
-    Duration restAfter(Duration spent) {
-        return Duration.ofNanos((long) (spent.toNanos() * (1 - share) / share));
+    /** How long the next batch waits after one that took {@code spent}, the machine's CPU use meanwhile {@code cpu}. */
+    Duration restAfter(Duration spent, double cpu) {
+        boolean contended = cpu < 0 || cpu >= contendedCpu; // unknown counts as contended
+        return contended ? Duration.ofNanos((long) (spent.toNanos() * (1 - share) / share)) : Duration.ZERO;
     }
 
     private void awaitTurn(boolean bulk) {
@@ -79,7 +95,7 @@ class ProjectionPace {
         lock.lock();
         try {
             busy = false;
-            restUntil = System.nanoTime() + restAfter(Duration.ofNanos(spentNanos)).toNanos();
+            restUntil = System.nanoTime() + restAfter(Duration.ofNanos(spentNanos), cpuUse.getAsDouble()).toNanos();
             changed.signalAll();
         } finally {
             lock.unlock();

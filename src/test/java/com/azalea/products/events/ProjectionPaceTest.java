@@ -14,10 +14,17 @@ import org.junit.jupiter.api.Test;
 class ProjectionPaceTest {
 
     @Test
-    void afterABatchTheNextWaitsSoThatTheProjectionKeepsToItsShare() {
-        assertThat(pace(0.5).restAfter(Duration.ofMillis(80))).isEqualTo(Duration.ofMillis(80));
-        assertThat(pace(0.25).restAfter(Duration.ofMillis(80))).isEqualTo(Duration.ofMillis(240));
-        assertThat(pace(1).restAfter(Duration.ofMillis(80))).isZero();
+    void onAContendedMachineTheNextBatchWaitsSoThatTheProjectionKeepsToItsShare() {
+        assertThat(pace(0.5).restAfter(Duration.ofMillis(80), 0.95)).isEqualTo(Duration.ofMillis(80));
+        assertThat(pace(0.25).restAfter(Duration.ofMillis(80), 1)).isEqualTo(Duration.ofMillis(240));
+        assertThat(pace(0.25).restAfter(Duration.ofMillis(80), -1)).as("CPU use unknown").isEqualTo(Duration.ofMillis(240));
+        assertThat(pace(1).restAfter(Duration.ofMillis(80), 1)).isZero();
+    }
+
+    @Test
+    void withCpuToSpareTheProjectionDoesNotPause() {
+        assertThat(pace(0.25).restAfter(Duration.ofMillis(80), 0.89)).isZero();
+        assertThat(pace(0.25).restAfter(Duration.ofMillis(80), 0)).isZero();
     }
 
     @Test
@@ -52,11 +59,11 @@ class ProjectionPaceTest {
     }
 
     private static ProjectionPace pace(double share) {
-        return new ProjectionPace(properties(EventsProperties.Transport.IN_PROCESS, share, true));
+        return new ProjectionPace(properties(EventsProperties.Transport.IN_PROCESS, share, true), () -> 1);
     }
 
     private static EventsProperties properties(EventsProperties.Transport transport, double share, boolean project) {
-        return new EventsProperties(transport, "product-changes", 1, Duration.ofSeconds(1), 2000, 250, share, Duration.ofSeconds(10),
+        return new EventsProperties(transport, "product-changes", 1, Duration.ofSeconds(1), 2000, 250, share, 0.9, Duration.ofSeconds(10),
                 "azalea-projector", project);
     }
 
