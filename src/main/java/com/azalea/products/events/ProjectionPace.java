@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * sooner than {@code t × (1 − share) / share} later. Changes that arrive meanwhile wait and join the next
  * batch, so a backlog is worked off in larger batches (each product once, however many changes it had),
  * not with more concurrency. A machine with CPU to spare gets no pause: nothing waits for it. Single
- * writes go before bulk ones: a bulk batch never starts while a single-write batch waits.
+ * writes go before bulk ones: a bulk batch never starts while a single-write batch waits, nor during the
+ * pause after any batch; a single-write batch waits only for the pause after the last single-write
+ * batch, so a stock change is not held up by a whole-catalog change's pauses (its own batches are small).
  */
 @Component
 class ProjectionPace {
@@ -29,7 +31,9 @@ class ProjectionPace {
     private final DoubleSupplier cpuUse;
     private boolean busy;
     private int singlesWaiting;
+    /** The end of the pause after the last batch, and after the last batch of single writes. */
     private long restUntil = System.nanoTime();
+    private long singlesRestUntil = restUntil;
 
     @Autowired
     ProjectionPace(EventsProperties properties) {
@@ -49,7 +53,7 @@ class ProjectionPace {
         try {
             projection.run();
         } finally {
-            release(System.nanoTime() - started);
+            release(bulk, System.nanoTime() - started);
         }
     }
 
@@ -71,7 +75,7 @@ class ProjectionPace {
                         changed.await();
                         continue;
                     }
-                    long rest = restUntil - System.nanoTime();
+                    long rest = (bulk ? restUntil : singlesRestUntil) - System.nanoTime();
                     if (rest <= 0) {
                         break;
                     }
@@ -91,11 +95,17 @@ class ProjectionPace {
         }
     }
 
-    private void release(long spentNanos) {
+    private void release(boolean bulk, long spentNanos) {
         lock.lock();
         try {
             busy = false;
-            restUntil = System.nanoTime() + restAfter(Duration.ofNanos(spentNanos), cpuUse.getAsDouble()).toNanos();
+            long until = System.nanoTime() + restAfter(Duration.ofNanos(spentNanos), cpuUse.getAsDouble()).toNanos();
+            if (until - restUntil > 0) { // a short batch does not cut the pause after a long one
+                restUntil = until;
+            }
+            if (!bulk) {
+                singlesRestUntil = until;
+            }
             changed.signalAll();
         } finally {
             lock.unlock();

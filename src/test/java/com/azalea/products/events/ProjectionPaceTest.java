@@ -52,6 +52,18 @@ class ProjectionPaceTest {
     }
 
     @Test
+    void aSingleWriteBatchDoesNotWaitForThePauseAfterABulkBatchButABulkBatchWaitsForEveryPause() throws Exception {
+        ProjectionPace pace = new ProjectionPace(properties(EventsProperties.Transport.IN_PROCESS, 0.001, true), () -> 1);
+        pace.project(true, () -> sleep(5)); // a pause of about 5 s follows
+        long started = System.nanoTime();
+        pace.project(false, () -> { });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the single write batch's wait").isLessThan(Duration.ofSeconds(2));
+        Thread bulk = Thread.ofVirtual().start(() -> pace.project(true, () -> { }));
+        assertThat(bulk.join(Duration.ofMillis(500))).as("the bulk batch still waits for the pause").isFalse();
+        bulk.interrupt();
+    }
+
+    @Test
     void aReaderNeedsKafkaToLeaveProjectingToOthers() {
         assertThatThrownBy(() -> properties(EventsProperties.Transport.IN_PROCESS, 0.5, false))
                 .hasMessageContaining("azalea.events.transport=kafka");
@@ -65,6 +77,14 @@ class ProjectionPaceTest {
     private static EventsProperties properties(EventsProperties.Transport transport, double share, boolean project) {
         return new EventsProperties(transport, "product-changes", 1, Duration.ofSeconds(1), 2000, 250, share, 0.9, Duration.ofSeconds(10),
                 "azalea-projector", project);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void await(CountDownLatch latch) {
