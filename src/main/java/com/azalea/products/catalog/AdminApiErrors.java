@@ -1,5 +1,6 @@
 package com.azalea.products.catalog;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -72,7 +73,7 @@ class AdminApiErrors {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
         problem.setTitle("Invalid items");
         problem.setProperty("errors", e.problems().stream().map(item -> {
-            Map<String, Object> error = new java.util.LinkedHashMap<>();
+            Map<String, Object> error = new LinkedHashMap<>(); // the id stays, as null, when it has none
             error.put("index", item.index());
             error.put("id", item.id());
             error.put("message", item.message());

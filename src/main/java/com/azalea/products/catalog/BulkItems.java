@@ -46,7 +46,7 @@ class BulkItems {
         Map<Long, Integer> firstIndex = new HashMap<>();
         for (int index = 0; index < body.size(); index++) {
             JsonNode node = body.get(index);
-            Read<T> read = read(node, type, required);
+            Read<T> read = readItem(node, type, required);
             if (read.item() != null) {
                 Integer earlier = firstIndex.putIfAbsent(id.applyAsLong(read.item()), index);
                 read = earlier == null ? read : new Read<>(null, "id repeats the item at index " + earlier);
@@ -67,7 +67,7 @@ class BulkItems {
     private record Read<T>(T item, String problem) {
     }
 
-    private <T> Read<T> read(JsonNode node, Class<T> type, String... required) {
+    private <T> Read<T> readItem(JsonNode node, Class<T> type, String... required) {
         if (node == null || !node.isObject()) {
             return new Read<>(null, "not a JSON object");
         }

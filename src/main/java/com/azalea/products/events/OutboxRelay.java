@@ -78,7 +78,7 @@ class OutboxRelay {
         Integer relayed = transactions.execute(status -> {
             List<Row> rows = jdbc.sql(TAKE).param("bulk", bulk).param("limit", limit)
                     .query((rs, n) -> new Row(rs.getLong("id"), new ProductChange(rs.getLong("product_id"), rs.getString("change"),
-                            rs.getTimestamp("created_at").toInstant(), bulk)))
+                            rs.getTimestamp("created_at").toInstant())))
                     .list();
             if (rows.isEmpty()) {
                 return 0;
