@@ -73,7 +73,8 @@ class FirstStart implements ApplicationRunner {
             log.info("the catalog is empty: generating and loading a sample at scale {} (azalea.first-start.sample-scale)", properties.sampleScale());
             new CatalogGenerator(DirtRates.DEFAULT).generate(dir, properties.sampleScale(), properties.seed());
             var report = ingest.ingest(SourceDirectory.check(dir));
-            log.info("sample loaded: {} rows, {} lines rejected", report.loaded(), report.rejected());
+            log.info("sample loaded: {} rows; its {} lines of deliberate dirt were set aside, as the ingest does with real files",
+                    String.format("%,d", report.loaded()), report.rejected());
         } finally {
             FileSystemUtils.deleteRecursively(dir);
         }

@@ -152,7 +152,7 @@ public class ListIndex extends ByteRedisConnection {
         }
         long result = walk.getAsLong();
         if (marked && script(FINISH, token)) {
-            log.info("the list is served from Redis again: its index is complete");
+            log.info("the list index in Redis is complete: list pages are served from Redis");
         }
         return result;
     }
