@@ -9,6 +9,7 @@ import com.azalea.products.support.IntegrationTest;
 import com.azalea.products.support.RedisBytes;
 import com.azalea.products.support.TcpGate;
 import com.azalea.products.support.TestCatalog;
+import com.azalea.products.support.TestIssuer;
 import com.azalea.products.support.TestServices;
 import jakarta.servlet.Filter;
 import java.io.IOException;
@@ -167,6 +168,12 @@ class ApiDescriptionTest {
         assertThat(described(client.withoutToken("DELETE", "/admin/skus/1", null, "Bearer wrong")).statusCode()).isEqualTo(401);
         assertThat(described(client.admin("PUT", "/admin/features/987654321", "{\"feature\": \"Fabric\", \"value\": \"Tin\"}")).statusCode())
                 .isEqualTo(404);
+        assertThat(described(client.withoutToken("PATCH", "/admin/skus/" + sku, "{\"quantity\": 1}",
+                "Bearer " + TestIssuer.get().token("auditor", "catalog:audit"))).statusCode()).isEqualTo(403);
+
+        assertThat(described(client.admin("GET", "/admin/audit?product_id=" + product, null)).statusCode()).isEqualTo(200);
+        assertThat(described(client.admin("GET", "/admin/audit?count=0", null)).statusCode()).isEqualTo(400);
+        assertThat(described(client.withoutToken("GET", "/admin/audit", null, null)).statusCode()).isEqualTo(401);
     }
 
     @Test

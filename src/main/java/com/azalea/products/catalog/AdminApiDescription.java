@@ -29,9 +29,9 @@ import org.springdoc.core.customizers.PropertyCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * The admin API in the OpenAPI description. springdoc reads the request bodies from {@link Inputs}; this
- * adds what the controller and {@link AdminGate} answer besides: the bearer token that every path under
- * {@code /admin/} needs, the body of a 201, and the problem details of refused requests.
+ * The admin API in the OpenAPI description. springdoc reads the request bodies from {@link Inputs} and the
+ * audit trail's entries; this adds what the controllers and the security chain answer besides: the bearer
+ * token that every path under {@code /admin/} needs, the body of a 201, and the problem details of refused requests.
  */
 @Component
 class AdminApiDescription implements OpenApiCustomizer, PropertyCustomizer {
@@ -63,9 +63,15 @@ class AdminApiDescription implements OpenApiCustomizer, PropertyCustomizer {
                         {"title": "Invalid items", "status": 422, "detail": "2 items cannot be applied; nothing was written",
                          "instance": "/admin/skus", "errors": [{"index": 3, "id": 11323918, "message": "no SKU has this id"},
                          {"index": 7, "id": 42, "message": "quantity: must be greater than or equal to 0"}]}""");
-        ApiResponse unauthorized = problem("No valid bearer token (or no token is configured: the admin API is then disabled).", PROBLEM, """
-                {"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "a valid bearer token is required"}""")
-                .addHeaderObject("WWW-Authenticate", header("Bearer", string()));
+        ApiResponse unauthorized = problem("""
+                No valid bearer token: none, or one that is expired, not signed by the issuer's keys, for another \
+                issuer or audience, or malformed (with no issuer and no static token configured the admin API is off).""", PROBLEM, """
+                {"type": "about:blank", "title": "Unauthorized", "status": 401, "detail": "the bearer token was not accepted"}""")
+                .addHeaderObject("WWW-Authenticate", header("Bearer, with error=\"invalid_token\" when a token was refused", string()));
+        ApiResponse forbidden = problem("""
+                A valid token without the scope this request needs (catalog:write, or catalog:audit for the audit trail), \
+                or a browser page's request from an origin the admin API's CORS settings do not allow.""", PROBLEM, """
+                {"type": "about:blank", "title": "Forbidden", "status": 403, "detail": "the token lacks the scope this request needs: catalog:write"}""");
         ApiResponse notFound = problem("No row has the id in the path.", PROBLEM, """
                 {"title": "Not Found", "status": 404, "detail": "style 42 does not exist", "instance": "/admin/styles/42"}""");
         ApiResponse lengthRequired = problem("The body came without a Content-Length.", PROBLEM, """
@@ -84,7 +90,7 @@ class AdminApiDescription implements OpenApiCustomizer, PropertyCustomizer {
                     responses.addApiResponse("201", json("Created.", created, "{\"id\": 42}"));
                 }
                 responses.addApiResponse("400", invalid).addApiResponse("401", unauthorized)
-                        .addApiResponse("403", shared(ApiDescription.CROSS_ORIGIN_REFUSED));
+                        .addApiResponse("403", forbidden);
                 if (path.contains("{id}")) {
                     responses.addApiResponse("404", notFound);
                 }

@@ -17,7 +17,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 
 /** The admin API's errors as problem details; a validation problem names every bad field as the API spells it. */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = CatalogAdminController.class)
+@RestControllerAdvice(assignableTypes = {CatalogAdminController.class, AuditController.class})
 class AdminApiErrors {
 
     @ExceptionHandler

@@ -56,14 +56,14 @@ public class BulkWrites {
 
     void updateQuantities(List<Inputs.SkuQuantity> items) {
         List<Inputs.SkuQuantity> sorted = sortedById(items, Inputs.SkuQuantity::id);
-        apply(items, Inputs.SkuQuantity::id, "SKU", "skus.bulk", jdbc.sql(QUANTITIES)
+        apply(items, Inputs.SkuQuantity::id, "SKU", "sku.bulk", jdbc.sql(QUANTITIES)
                 .param("ids", values(sorted, Inputs.SkuQuantity::id))
                 .param("quantities", values(sorted, Inputs.SkuQuantity::quantity)));
     }
 
     void updatePrices(List<Inputs.StylePrice> items) {
         List<Inputs.StylePrice> sorted = sortedById(items, Inputs.StylePrice::id);
-        apply(items, Inputs.StylePrice::id, "style", "styles.bulk", jdbc.sql(PRICES)
+        apply(items, Inputs.StylePrice::id, "style", "style.bulk", jdbc.sql(PRICES)
                 .param("ids", values(sorted, Inputs.StylePrice::id))
                 .param("originals", values(sorted, Inputs.StylePrice::originalPrice))
                 .param("sales", values(sorted, Inputs.StylePrice::salePrice)));
@@ -88,7 +88,7 @@ public class BulkWrites {
             }
             throw new BulkItemsException(unknown);
         }
-        changes.changedInBulk(products, change);
+        changes.changedInBulk(items.stream().map(id::applyAsLong).toList(), products, change, items);
     }
 
     private static <T> List<T> sortedById(List<T> items, ToLongFunction<T> id) {

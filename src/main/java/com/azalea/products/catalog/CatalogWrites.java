@@ -30,7 +30,7 @@ public class CatalogWrites {
                 INSERT INTO products (name, slogan, description, category, default_price)
                 VALUES (:name, :slogan, :description, :category, :price) RETURNING id
                 """), in).query(Long.class).single();
-        changes.changed(id, "product.created");
+        changes.changed(id, id, "product.created");
         return id;
     }
 
@@ -42,7 +42,7 @@ public class CatalogWrites {
                 WHERE id = :id
                 """), in).param("id", id).update();
         found(updated, "product", id);
-        changes.changed(id, "product.updated");
+        changes.changed(id, id, "product.updated");
     }
 
     @Transactional
@@ -51,8 +51,7 @@ public class CatalogWrites {
         List<Long> referencing = jdbc.sql("SELECT DISTINCT product_id FROM related WHERE related_product_id = :id AND product_id <> :id")
                 .param("id", id).query(Long.class).list();
         found(jdbc.sql("DELETE FROM products WHERE id = ?").param(id).update(), "product", id);
-        changes.deleted(id);
-        referencing.forEach(other -> changes.changed(other, "related.removed"));
+        changes.deleted(id, referencing);
     }
 
     private static JdbcClient.StatementSpec productParams(JdbcClient.StatementSpec statement, Inputs.Product in) {
@@ -68,7 +67,7 @@ public class CatalogWrites {
                 INSERT INTO features (product_id, feature, value)
                 SELECT id, :feature, CAST(:value AS text) FROM products WHERE id = :parent RETURNING id
                 """).param("feature", in.feature()).param("value", in.value()));
-        changes.changed(productId, "feature.created");
+        changes.changed(id, productId, "feature.created");
         return id;
     }
 
@@ -89,7 +88,7 @@ public class CatalogWrites {
                 INSERT INTO styles (product_id, name, original_price, sale_price, is_default)
                 SELECT id, :name, :original, CAST(:sale AS numeric), :isDefault FROM products WHERE id = :parent RETURNING id
                 """), in));
-        changes.changed(productId, "style.created");
+        changes.changed(id, productId, "style.created");
         return id;
     }
 
@@ -168,7 +167,7 @@ public class CatalogWrites {
         long id = insertUnder("product", productId, jdbc.sql("""
                 INSERT INTO related (product_id, related_product_id) SELECT id, :related FROM products WHERE id = :parent RETURNING id
                 """).param("related", in.relatedProductId()));
-        changes.changed(productId, "related.created");
+        changes.changed(id, productId, "related.created");
         return id;
     }
 
@@ -185,7 +184,7 @@ public class CatalogWrites {
 
     /** Runs a statement of {@link #recording}: it commits on its own. */
     private void changed(String kind, long id, String change, JdbcClient.StatementSpec statement) {
-        changes.recorded(statement, change).orElseThrow(() -> new NotFoundException(kind, id));
+        changes.recorded(statement, id, change).orElseThrow(() -> new NotFoundException(kind, id));
     }
 
     /** Inserts a row whose statement selects its parent by {@code :parent}; no row means no parent. */
@@ -197,7 +196,7 @@ public class CatalogWrites {
         long productId = jdbc.sql("SELECT product_id FROM styles WHERE id = ?").param(styleId).query(Long.class).optional()
                 .orElseThrow(() -> new NotFoundException("style", styleId));
         long id = insertUnder("style", styleId, insert);
-        changes.changed(productId, change);
+        changes.changed(id, productId, change);
         return id;
     }
 

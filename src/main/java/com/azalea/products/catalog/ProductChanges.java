@@ -2,7 +2,9 @@ package com.azalea.products.catalog;
 
 import com.azalea.products.events.OutboxWritten;
 import com.azalea.products.projection.DocumentStatements;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,26 +35,41 @@ class ProductChanges {
 
     /**
      * A write that returns its product's id ({@code RETURNING product_id}) followed by the change it
-     * makes to that product, with {@code :change} its name. The statement returns the product's id, or no
-     * row when the write found nothing. Run through {@link #recorded}.
+     * makes to that product, with {@code :change} its name, and the write's audit entry. The statement
+     * returns the product's id, or no row when the write found nothing. Run through {@link #recorded}.
      */
     static String recording(String write) {
         return """
                 WITH written AS (%s),
-                product AS (UPDATE products p SET version = nextval('catalog_version') FROM written w WHERE p.id = w.product_id RETURNING p.id)
-                INSERT INTO outbox (product_id, change) SELECT id, :change FROM product RETURNING product_id
-                """.formatted(write.strip());
+                product AS (UPDATE products p SET version = nextval('catalog_version') FROM written w WHERE p.id = w.product_id RETURNING p.id),
+                outboxed AS (INSERT INTO outbox (product_id, change) SELECT id, :change FROM product RETURNING product_id),
+                %s
+                SELECT product_id FROM outboxed
+                """.formatted(write.strip(), AuditTrail.INSERTING);
     }
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
+    private final AuditTrail audit;
 
-    ProductChanges(JdbcClient jdbc, ApplicationEventPublisher events) {
+    ProductChanges(JdbcClient jdbc, ApplicationEventPublisher events, AuditTrail audit) {
         this.jdbc = jdbc;
         this.events = events;
+        this.audit = audit;
     }
 
-    void changed(long productId, String change) {
+    /** The row {@code id} created or changed: its product's change and the audit entry, in the write's transaction. */
+    void changed(long id, long productId, String change) {
+        changed(productId, change);
+        audit.record(kind(change), List.of(id), List.of(productId), null);
+    }
+
+    /** What a change's rows are: the first part of its name ({@code sku} of {@code sku.quantity}). */
+    private static String kind(String change) {
+        return change.substring(0, change.indexOf('.'));
+    }
+
+    private void changed(long productId, String change) {
         if (jdbc.sql(CHANGED).param("id", productId).param("change", change).update() == 0) {
             throw new NotFoundException("product", productId);
         }
@@ -60,23 +77,35 @@ class ProductChanges {
     }
 
     /**
-     * Runs a statement of {@link #recording}. @return the product it changed, none if the write found no row
+     * Runs a statement of {@link #recording} that wrote the row {@code id}.
+     * @return the product it changed, none if the write found no row
      */
-    Optional<Long> recorded(JdbcClient.StatementSpec statement, String change) {
-        Optional<Long> product = statement.param("change", change).query(Long.class).optional();
-        product.ifPresent(id -> events.publishEvent(OutboxWritten.INSTANCE));
+    Optional<Long> recorded(JdbcClient.StatementSpec statement, long id, String change) {
+        Optional<Long> product = audit.bind(statement, kind(change), id).param("change", change).query(Long.class).optional();
+        product.ifPresent(written -> events.publishEvent(OutboxWritten.INSTANCE));
         return product;
     }
 
-    /** A bulk write's changes: one outbox row per product, however many of its rows the write changed. */
-    void changedInBulk(Collection<Long> productIds, String change) {
+    /**
+     * A bulk write's changes: one outbox row per product, however many of its rows the write changed, and
+     * one audit entry listing its items.
+     */
+    void changedInBulk(Collection<Long> ids, Collection<Long> productIds, String change, List<?> items) {
         jdbc.sql(BULK_CHANGED).param("ids", DocumentStatements.arrayLiteral(productIds)).param("change", change).update();
+        audit.record(kind(change), ids, productIds, items);
         events.publishEvent(OutboxWritten.INSTANCE);
     }
 
-    /** The deletion's version is recorded by the database (V5); the reprojection turns the documents into a tombstone. */
-    void deleted(long productId) {
+    /**
+     * A product deleted, and the products that listed it as related (their links went with it). The
+     * deletion's version is recorded by the database (V5); the reprojection turns the documents into a tombstone.
+     */
+    void deleted(long productId, List<Long> referencing) {
         jdbc.sql("INSERT INTO outbox (product_id, change) VALUES (?, 'product.deleted')").param(productId).update();
+        referencing.forEach(other -> changed(other, "related.removed"));
+        List<Long> products = new ArrayList<>(List.of(productId));
+        products.addAll(referencing);
+        audit.record("product", List.of(productId), products, null);
         events.publishEvent(OutboxWritten.INSTANCE);
     }
 }

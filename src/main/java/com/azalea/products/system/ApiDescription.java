@@ -39,7 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
 public class ApiDescription {
 
     public static final String JSON = "application/json";
-    /** The security scheme of the admin API: the bearer token of {@code azalea.admin.token}. */
+    /** The security scheme of the admin API: a bearer token, a JWT of the store's issuer or {@code azalea.admin.token}. */
     public static final String ADMIN_TOKEN = "admin-token";
     public static final String READ_TAG = "products";
     public static final String ADMIN_TAG = "admin";
@@ -71,7 +71,10 @@ public class ApiDescription {
                 .addTagsItem(new Tag().name(ADMIN_TAG).description("writes of the catalog; every request needs the admin token"))
                 .components(new Components()
                         .addSecuritySchemes(ADMIN_TOKEN, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("the token configured as azalea.admin.token (AZALEA_ADMIN_TOKEN); without one every admin request is a 401"))
+                                .description("""
+                                        A JWT of the issuer configured with spring.security.oauth2.resourceserver.jwt (scope catalog:write \
+                                        for writes, catalog:audit for GET /admin/audit), or the static token azalea.admin.token, which has \
+                                        both; with neither configured every admin request is a 401"""))
                         .addSchemas(PROBLEM, problem)
                         .addResponses(UNAVAILABLE, problem("""
                                 The service cannot answer now: the database is out of reach, or the read model is still being \

@@ -6,6 +6,7 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * A test of the whole application on real services, on a random port. All such tests of the run share one
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Import;
         // the run keeps every context it made (paused while another is in use): each holds only the connections it needs
         "spring.datasource.hikari.minimum-idle=1", "spring.datasource.hikari.idle-timeout=10000"})
 @Import({TestServices.class, SqlStatements.class, TestCatalog.class})
+@ContextConfiguration(initializers = TestIssuer.Trusted.class)
 public @interface IntegrationTest {
 
     String ADMIN_TOKEN = "test-admin-token";

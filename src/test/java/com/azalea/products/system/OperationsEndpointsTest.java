@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
@@ -37,10 +39,16 @@ class OperationsEndpointsTest {
 
     @Test
     void healthShowsOthersOnlyItsStatus() throws Exception {
-        for (String authorization : new String[] {null, "Bearer not-the-token", "Bearer " + IntegrationTest.ADMIN_TOKEN + "x"}) {
+        for (String authorization : new String[] {null, "Basic " + Base64.getEncoder().encodeToString("admin:admin".getBytes(StandardCharsets.UTF_8))}) {
             JsonNode health = get("/actuator/health", authorization);
             assertThat(health.propertyNames()).as("health for authorization %s", authorization).containsExactlyInAnyOrder("status", "groups");
             assertThat(health.get("status").asString()).isEqualTo("UP");
+        }
+        // a bearer token that is not accepted is refused, as on the admin API, rather than taken for no token
+        for (String authorization : new String[] {"Bearer not-the-token", "Bearer " + IntegrationTest.ADMIN_TOKEN + "x"}) {
+            HttpResponse<String> refused = send("/actuator/health", authorization);
+            assertThat(refused.statusCode()).as(authorization).isEqualTo(401);
+            assertThat(refused.body()).as(authorization).doesNotContain("components");
         }
     }
 

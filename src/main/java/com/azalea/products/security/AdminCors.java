@@ -1,4 +1,4 @@
-package com.azalea.products.catalog;
+package com.azalea.products.security;
 
 import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
