@@ -15,14 +15,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.env.Environment;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -30,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** What the service does at start with an empty database, and with documents an older definition built. */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class FirstStartTest {
 
     private static final List<String> READS = List.of("/products/1", "/products/1/styles", "/products?count=3");
@@ -46,6 +53,8 @@ class FirstStartTest {
     StringRedisTemplate redis;
     @Autowired
     Environment environment;
+    @Autowired
+    DataSource dataSource;
 
     final HttpClient http = HttpClient.newHttpClient();
 
@@ -84,6 +93,22 @@ class FirstStartTest {
             assertThat(get(port, "/products/99999999").statusCode()).as("an unknown product once ready").isEqualTo(404);
         } finally {
             service.destroyForcibly().waitFor();
+        }
+        // a quiet start: where it listens, in one line; nothing a newcomer would take for trouble
+        assertThat(Files.readString(logs.resolve("service.log")))
+                .contains("listening on http://localhost:" + port + ": the read API at /products")
+                .doesNotContain(" WARN ", " ERROR ", "Exception", "setval");
+    }
+
+    /** Migrations run on a new schema print no result tables (the sequences' setval), nor a line that reads like trouble. */
+    @Test
+    void theMigrationsOfANewDatabaseStartQuietly(CapturedOutput output) {
+        String schema = "quiet_start_" + System.nanoTime();
+        try {
+            Flyway.configure().dataSource(dataSource).schemas(schema).locations("classpath:db/migration").load().migrate();
+            assertThat(output.getOut()).contains("Successfully applied").doesNotContain("setval", "does not exist yet", " WARN ");
+        } finally {
+            jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
         }
     }
 
