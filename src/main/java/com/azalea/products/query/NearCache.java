@@ -26,6 +26,7 @@ import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import java.net.SocketAddress;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.stereotype.Component;
@@ -53,7 +55,8 @@ import org.springframework.stereotype.Component;
  * announcement may then be missed for up to {@code channel-timeout}); so do reads that turn away from a
  * failing Redis ({@link #clear});</li>
  * <li>an entry lives at most {@code max-age}, the last safety net (each a random share of it, from half to
- * all, so that the hot set does not expire at once).</li>
+ * all, so that the hot set does not expire at once); holding the whole catalog ({@link WholeCatalogFill}),
+ * none expires.</li>
  * </ul>
  */
 @Component
@@ -79,18 +82,24 @@ class NearCache extends ByteRedisConnection {
     private volatile boolean running;
     private volatile StatefulRedisPubSubConnection<byte[], byte[]> subscription;
     private ScheduledExecutorService heartbeats;
+    private final ApplicationEventPublisher events;
 
-    NearCache(LettuceConnectionFactory factory, ReadProperties properties, MeterRegistry meters) {
+    /** Published each time the cache comes into use, empty: at start, and when the channel is heard again. */
+    record InUse() {
+    }
+
+    NearCache(LettuceConnectionFactory factory, ReadProperties properties, MeterRegistry meters, ApplicationEventPublisher events) {
         super(factory);
+        this.events = events;
         this.factory = factory;
         this.settings = properties.nearCache();
         this.heartbeat = ChangeAnnouncements.heartbeat(token);
-        this.documents = Caffeine.newBuilder()
-                .maximumWeight(settings.maxSize().toBytes())
+        Caffeine<Long, byte[]> builder = Caffeine.newBuilder()
+                .maximumWeight(settings.maxBytes())
                 .weigher((Long id, byte[] value) -> value.length + ENTRY_OVERHEAD)
-                .expireAfter(new SpreadAge(settings.maxAge()))
-                .recordStats()
-                .build();
+                .recordStats();
+        // the whole catalog is kept by the announcements alone: an expiry would only send it back to Redis
+        this.documents = (settings.wholeCatalog().enabled() ? builder : builder.expireAfter(new SpreadAge(settings.maxAge()))).build();
         CaffeineCacheMetrics.monitor(meters, documents, "near");
         this.invalidations = Counter.builder("azalea.near.invalidations").description("products dropped from the near cache on an announcement")
                 .register(meters);
@@ -99,7 +108,7 @@ class NearCache extends ByteRedisConnection {
         this.visible = Timer.builder("azalea.projection.visible")
                 .description("from an admin write (the earliest of its batch) to this instance serving the new documents")
                 .publishPercentiles(0.5, 0.99).publishPercentileHistogram().register(meters);
-        Gauge.builder("azalea.near.bytes", documents, cache -> cache.policy().eviction().orElseThrow().weightedSize().orElse(0))
+        Gauge.builder("azalea.near.bytes", this, NearCache::bytes)
                 .description("bytes the near cache holds, entries' overhead included").baseUnit("bytes").register(meters);
         if (settings.enabled()) { // no alert for a near cache turned off
             Gauge.builder("azalea.near.channel.up", this, cache -> cache.usable() ? 1 : 0)
@@ -131,6 +140,24 @@ class NearCache extends ByteRedisConnection {
         if (sequence.get() != stamp) { // an announcement came while it was put: it may have missed this entry
             documents.invalidate(productId);
         }
+    }
+
+    /**
+     * Keeps values read from Redis in one go, as {@link #keep} does each. @return whether all were kept: no
+     * announcement came since {@code stamp}
+     */
+    boolean keepAll(Map<Long, byte[]> values, long stamp) {
+        values.forEach((id, value) -> keep(id, value, stamp));
+        return usable() && sequence.get() == stamp;
+    }
+
+    /** How many products it holds, and their bytes (entries' overhead included). */
+    long size() {
+        return documents.estimatedSize();
+    }
+
+    long bytes() {
+        return documents.policy().eviction().orElseThrow().weightedSize().orElse(0);
     }
 
     /** Empties the cache, as when the channel is lost: for reads that turned away from Redis. */
@@ -212,6 +239,7 @@ class NearCache extends ByteRedisConnection {
                         clear(); // nothing read while it was down is kept; start empty
                         channelUp = true;
                         log.info("near cache in use: this instance hears the change announcements");
+                        events.publishEvent(new InUse());
                     }
                 }
                 case Heartbeat other -> {

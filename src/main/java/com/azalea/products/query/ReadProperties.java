@@ -2,6 +2,8 @@ package com.azalea.products.query;
 
 import com.azalea.products.system.CrossOrigin;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -32,9 +34,24 @@ public record ReadProperties(@Min(1) @Max(1000) int maxCount, @NotNull Source so
      * @param maxAge         the longest an entry is kept: the last safety net if every announcement of it were lost
      * @param heartbeat      how often an instance sends itself a heartbeat on the announcements channel
      * @param channelTimeout how long without hearing one before the cache is emptied and bypassed
+     * @param wholeCatalog   every product's documents held, not only the hot ones ({@link WholeCatalogFill})
      */
     public record NearCache(boolean enabled, @NotNull DataSize maxSize, @NotNull Duration maxAge, @NotNull Duration heartbeat,
-            @NotNull Duration channelTimeout) {
+            @NotNull Duration channelTimeout, @NotNull @Valid WholeCatalog wholeCatalog) {
+
+        /** The bytes the cache may hold: {@code max-size}, or with the whole catalog its share of the heap. */
+        long maxBytes() {
+            return wholeCatalog.enabled() ? (long) (Runtime.getRuntime().maxMemory() * wholeCatalog.heapShare()) : maxSize.toBytes();
+        }
+    }
+
+    /**
+     * @param enabled   whether each instance holds every product's documents: filled from Redis in the
+     *                  background at start (and after the announcements channel came back), kept by the
+     *                  announcements alone, with no maximum age
+     * @param heapShare the share of the heap ({@code -Xmx}) the cache may then take, in place of {@code max-size}
+     */
+    public record WholeCatalog(boolean enabled, @DecimalMin("0.05") @DecimalMax("0.9") double heapShare) {
     }
 
     /**

@@ -112,8 +112,8 @@ class NearCacheTest {
         ReadProperties.NearCache settings = properties.nearCache();
         NearCache shortLived = new NearCache(factory, new ReadProperties(properties.maxCount(), properties.source(), properties.redisTimeout(),
                 properties.redisRetryAfter(), properties.cors(), properties.admission(),
-                new ReadProperties.NearCache(true, settings.maxSize(), maxAge, settings.heartbeat(), settings.channelTimeout())),
-                new SimpleMeterRegistry());
+                new ReadProperties.NearCache(true, settings.maxSize(), maxAge, settings.heartbeat(), settings.channelTimeout(), settings.wholeCatalog())),
+                new SimpleMeterRegistry(), event -> { });
         shortLived.start();
         try {
             await().atMost(Duration.ofSeconds(10)).until(shortLived::usable);
