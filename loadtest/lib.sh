@@ -14,11 +14,14 @@ started_pids=()
 service_java_opts=${JAVA_OPTS:--Xms1g -Xmx1g}
 
 # Starts the service on 127.0.0.1:PORT against $db and Redis database $redis_db, in the background, its
-# log in $work/NAME.log; further arguments are Spring properties. See await_ready.
+# log in $work/NAME.log; further arguments are Spring properties; SERVICE_HEAP replaces the heap of
+# the JVM options. See await_ready.
 start_service() {
   local name=$1 port=$2
   shift 2
-  JAVA_OPTS=$service_java_opts "$root/bin/azalea" --server.address=127.0.0.1 --server.port="$port" --spring.profiles.active=prod \
+  local options=$service_java_opts
+  [ -n "${SERVICE_HEAP:-}" ] && options="$(sed 's/-Xm[sx][^ ]*//g' <<< "$options") -Xms$SERVICE_HEAP -Xmx$SERVICE_HEAP"
+  JAVA_OPTS=$options "$root/bin/azalea" --server.address=127.0.0.1 --server.port="$port" --spring.profiles.active=prod \
     --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$db" --spring.data.redis.database="$redis_db" \
     "$@" > "$work/$name.log" 2>&1 &
   started_pids+=($!)

@@ -16,7 +16,7 @@ FIGURES = ["rps", "p50", "p99", "max", "non2xx", "errors", "disk_mb"]
 HEADINGS = ["req/s", "p50 ms", "p99 ms", "max ms", "non-2xx", "socket errors", "disk read MB"]
 # one colour per target in every report, so that charts of different runs read alike
 COLOURS = {"service": "#2f6db5", "baseline": "#c0504d", "nginx": "#7f7f7f", "service-x2": "#4f9a45", "service-cluster": "#8064a2",
-           "service-near-off": "#4bacc6"}
+           "service-near-off": "#4bacc6", "service-whole": "#f79646"}
 
 
 def read_medians(path):
@@ -63,7 +63,7 @@ def tables(medians, cases, targets):
             if m:
                 figures.append([case, target, number(m["rps"]), number(m["p50"], 2), number(m["p99"], 2),
                                 number(m["max"], 1), number(m["non2xx"]), number(m["errors"]), number(m["disk_mb"])])
-    ratios = [("service", "nginx"), ("service-x2", "service"), ("service-cluster", "service-near-off"),
+    ratios = [("service", "nginx"), ("service-whole", "nginx"), ("service-x2", "service"), ("service-cluster", "service-near-off"),
               ("service", "service-near-off")]
     ratios = [(a, b) for a, b in ratios if a in targets and b in targets]
     side = [["case"] + [f"{t} req/s" for t in targets] + [f"{a} / {b}" for a, b in ratios]]
