@@ -45,7 +45,7 @@ final class ProblemAnswers implements AuthenticationEntryPoint, AccessDeniedHand
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException refusal) throws IOException {
         insufficientScope.handle(request, response, refusal);
         write(response, HttpStatus.FORBIDDEN, "the token lacks the scope this request needs: "
-                + (request.getRequestURI().startsWith("/admin/audit") ? "catalog:audit" : "catalog:write"));
+                + (request.getRequestURI().startsWith("/admin/audit") ? Scopes.AUDIT : Scopes.WRITE));
     }
 
     static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {

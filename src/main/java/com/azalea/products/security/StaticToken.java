@@ -33,7 +33,7 @@ final class StaticToken implements AuthenticationProvider {
             return null;
         }
         return UsernamePasswordAuthenticationToken.authenticated(ACTOR, null,
-                List.of(new SimpleGrantedAuthority(Scopes.WRITE), new SimpleGrantedAuthority(Scopes.AUDIT)));
+                List.of(new SimpleGrantedAuthority(Scopes.authority(Scopes.WRITE)), new SimpleGrantedAuthority(Scopes.authority(Scopes.AUDIT))));
     }
 
     @Override
