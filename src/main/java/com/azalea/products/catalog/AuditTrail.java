@@ -57,9 +57,7 @@ class AuditTrail {
 
     /** Binds the current request's entry to a statement with {@link #INSERTING}. */
     JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, String kind, long id) {
-        HttpServletRequest request = request();
-        return statement.param("actor", actor()).param("operation", operation(request)).param("kind", kind).param("id", id)
-                .param("fields", fields(request));
+        return entry(statement, kind, null).param("id", id);
     }
 
     /**
@@ -67,14 +65,20 @@ class AuditTrail {
      * @param fields what the write set when not its body (a bulk write's items, as read), else null
      */
     void record(String kind, Collection<Long> ids, Collection<Long> productIds, Object fields) {
-        HttpServletRequest request = request();
-        jdbc.sql("""
+        entry(jdbc.sql("""
                 INSERT INTO admin_audit (actor, operation, kind, ids, product_ids, fields)
                 VALUES (:actor, :operation, :kind, CAST(:ids AS bigint[]), CAST(:products AS bigint[]), CAST(:fields AS json))
-                """)
-                .param("actor", actor()).param("operation", operation(request)).param("kind", kind)
+                """), kind, fields)
                 .param("ids", DocumentStatements.arrayLiteral(ids)).param("products", DocumentStatements.arrayLiteral(productIds))
-                .param("fields", fields == null ? fields(request) : json.writeValueAsString(fields)).update();
+                .update();
+    }
+
+    /** The current request's caller, operation and fields (its body unless given), and the kind of rows it wrote. */
+    private JdbcClient.StatementSpec entry(JdbcClient.StatementSpec statement, String kind, Object fields) {
+        HttpServletRequest request = request();
+        Object set = fields != null ? fields : request.getAttribute(FIELDS);
+        return statement.param("actor", actor()).param("operation", operation(request)).param("kind", kind)
+                .param("fields", set == null ? null : json.writeValueAsString(set));
     }
 
     /**
@@ -118,11 +122,6 @@ class AuditTrail {
 
     private static String operation(HttpServletRequest request) {
         return request.getMethod() + " " + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-    }
-
-    private String fields(HttpServletRequest request) {
-        Object body = request.getAttribute(FIELDS);
-        return body == null ? null : json.writeValueAsString(body);
     }
 
     private static HttpServletRequest request() {

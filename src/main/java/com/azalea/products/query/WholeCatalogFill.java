@@ -111,20 +111,20 @@ class WholeCatalogFill extends ByteRedisConnection {
     /** Reads a batch from Redis until no announcement overlapped the read, a few times at most. */
     private int fillBatch(List<Long> ids) {
         byte[][] keys = ids.stream().map(StoredProduct::key).toArray(byte[][]::new);
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-            long stamp = near.stamp();
-            Map<Long, byte[]> values = new HashMap<>(keys.length * 2);
+        Map<Long, byte[]> values;
+        long stamp;
+        int attempts = 0;
+        do { // what an announcement still dropped after the last attempt is read on its next request
+            stamp = near.stamp();
+            values = new HashMap<>(keys.length * 2);
             List<KeyValue<byte[], byte[]>> read = sync().mget(keys); // in the order of the keys
             for (int i = 0; i < read.size(); i++) {
                 if (read.get(i).hasValue() && read.get(i).getValue().length > 0) {
                     values.put(ids.get(i), read.get(i).getValue());
                 }
             }
-            if (near.keepAll(values, stamp) || attempt == ATTEMPTS) {
-                return values.size(); // what an announcement dropped is read on its next request
-            }
-        }
-        return 0;
+        } while (!near.keepAll(values, stamp) && ++attempts < ATTEMPTS);
+        return values.size();
     }
 
     @Override
